@@ -14,6 +14,9 @@ CACHE=${FAILOVER_TESTBED_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/failover-operato
 BIN=$CACHE/bin
 export GOFLAGS="-buildvcs=false"
 export CGO_ENABLED=0
+# An older distribution Go (Debian pins GOTOOLCHAIN=local) fetches the toolchain a module
+# asks for from the Go module proxy.
+export GOTOOLCHAIN=${GOTOOLCHAIN:-auto}
 LDFLAGS_STRIP="-s -w"
 
 log() { echo "[testbed-binaries] $*" >&2; }
@@ -50,6 +53,10 @@ import (
 )
 GO
   GOFLAGS="-mod=mod -buildvcs=false" go mod tidy >&2
+  # go build is silent for minutes: say that it is still working.
+  (while sleep 30; do log "  ... still building ($(($(date +%s) - start)) s so far)"; done) &
+  local ticker=$!
+  trap "kill $ticker 2>/dev/null" RETURN
   local minor=${K8S_VERSION#v1.}; minor=${minor%%.*}
   local ldflags="$LDFLAGS_STRIP -X k8s.io/component-base/version.gitVersion=$K8S_VERSION -X k8s.io/component-base/version.gitMajor=1 -X k8s.io/component-base/version.gitMinor=$minor -X k8s.io/client-go/pkg/version.gitVersion=$K8S_VERSION"
   for cmd in kube-apiserver kube-controller-manager kube-scheduler kubectl; do
