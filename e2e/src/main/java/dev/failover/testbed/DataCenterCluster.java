@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,10 +132,43 @@ public final class DataCenterCluster {
     return proxiedClient;
   }
 
-  /** Blackout: kills every server of the data center; clients are refused at once. */
+  /**
+   * Blackout: kills every server of the data center; clients are refused at once. kwokctl returns
+   * as soon as it has sent SIGKILL, so this waits until the servers are really gone: until then
+   * their listening sockets still accept (and then reset) connections.
+   */
   public void stop() {
+    List<ProcessIdentity> servers = serverProcesses();
     kwokctl.stopCluster(name);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+    for (ProcessIdentity server : servers) {
+      while (server.isAlive()) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new TestbedException(
+              "pid " + server.pid() + " of " + name + " survived kwokctl stop");
+        }
+        Sleep.of(Duration.ofMillis(10));
+      }
+    }
     log.info("Data center {} stopped", name);
+  }
+
+  /** The running servers, by the pid files kwokctl keeps in the cluster directory. */
+  private List<ProcessIdentity> serverProcesses() {
+    Path pids = clusterDir().resolve("pids");
+    if (!Files.isDirectory(pids)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(pids)) {
+      return files
+          .map(PidFile::read)
+          .filter(OptionalLong::isPresent)
+          .map(pid -> ProcessIdentity.of(pid.getAsLong()))
+          .flatMap(Optional::stream)
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + pids, e);
+    }
   }
 
   /** Restore: starts the servers again on the same ports and data; waits for /readyz. */

@@ -49,14 +49,7 @@ final class TestbedCleanup {
 
   /** SIGKILLs every process (other than this JVM) working under {@code root}; waits for them. */
   static int killProcessesUnder(Path root) {
-    List<ProcessHandle> victims;
-    try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
-      victims =
-          all.filter(p -> p.pid() != ProcessHandle.current().pid())
-              .filter(
-                  p -> workingDirectory(p.pid()).map(cwd -> isAtOrUnder(cwd, root)).orElse(false))
-              .toList();
-    }
+    List<ProcessHandle> victims = processesUnder(root);
     victims.forEach(ProcessHandle::destroyForcibly);
     Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
     for (ProcessHandle victim : victims) {
@@ -65,6 +58,15 @@ final class TestbedCleanup {
       }
     }
     return victims.size();
+  }
+
+  /** Every process other than this JVM whose working directory is at or under {@code root}. */
+  static List<ProcessHandle> processesUnder(Path root) {
+    try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
+      return all.filter(p -> p.pid() != ProcessHandle.current().pid())
+          .filter(p -> workingDirectory(p.pid()).map(cwd -> isAtOrUnder(cwd, root)).orElse(false))
+          .toList();
+    }
   }
 
   static Optional<Path> workingDirectory(long pid) {
