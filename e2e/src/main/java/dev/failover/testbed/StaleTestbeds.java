@@ -35,7 +35,11 @@ final class StaleTestbeds {
     for (Path dir : candidates) {
       TestbedLayout layout = new TestbedLayout(dir);
       if (isStale(layout)) {
-        log.info("Reaping stale testbed {}", dir);
+        if (Files.exists(layout.closedMarker())) {
+          log.debug("Removing closed testbed {}", dir);
+        } else {
+          log.info("Reaping testbed {} left running by a dead JVM", dir);
+        }
         cleanUpAndDelete(layout, binaries);
       }
     }

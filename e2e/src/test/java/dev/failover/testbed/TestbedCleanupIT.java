@@ -86,6 +86,8 @@ class TestbedCleanupIT {
 
   private Process startTestbedInAnotherJvm(TestbedLayout layout, String dataCenter)
       throws Exception {
+    // A previous run's directory would hold a testbed.env that looks ready.
+    StaleTestbeds.cleanUpAndDelete(layout, TestbedBinaries.locate());
     Files.createDirectories(layout.dir().getParent());
     Path output = layout.dir().resolveSibling(layout.dir().getFileName() + ".out");
     String java = ProcessHandle.current().info().command().orElse("java");
