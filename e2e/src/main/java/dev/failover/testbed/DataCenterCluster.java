@@ -140,17 +140,20 @@ public final class DataCenterCluster {
   public void stop() {
     List<ProcessIdentity> servers = serverProcesses();
     kwokctl.stopCluster(name);
+    awaitExit(servers);
+    log.info("Data center {} stopped", name);
+  }
+
+  private void awaitExit(List<ProcessIdentity> servers) {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     for (ProcessIdentity server : servers) {
       while (server.isAlive()) {
         if (Instant.now().isAfter(deadline)) {
-          throw new TestbedException(
-              "pid " + server.pid() + " of " + name + " survived kwokctl stop");
+          throw new TestbedException("pid " + server.pid() + " of " + name + " survived SIGKILL");
         }
         Sleep.of(Duration.ofMillis(10));
       }
     }
-    log.info("Data center {} stopped", name);
   }
 
   /** The running servers, by the pid files kwokctl keeps in the cluster directory. */
@@ -248,7 +251,9 @@ public final class DataCenterCluster {
     } catch (IOException e) {
       log.debug("Proxy of {} already gone: {}", name, e.getMessage());
     }
+    List<ProcessIdentity> servers = serverProcesses();
     kwokctl.deleteCluster(name);
+    awaitExit(servers);
     onDelete.run();
     log.info("Data center {} deleted", name);
   }

@@ -34,6 +34,7 @@ final class TestbedCleanup {
    * right), then kills whatever still works under the process root. Never throws.
    */
   void run() {
+    List<ProcessIdentity> running = identities(processesUnder(layout.processRoot()));
     if (Files.isDirectory(layout.clustersDir()) && kwokctl.isPresent()) {
       try {
         kwokctl.get().deleteAllClusters();
@@ -45,19 +46,34 @@ final class TestbedCleanup {
     if (killed > 0) {
       log.info("Killed {} leftover testbed processes under {}", killed, layout.processRoot());
     }
+    // kwokctl sends SIGKILL and returns; wait until the servers have really exited.
+    awaitGone(running, Duration.ofSeconds(10));
   }
 
   /** SIGKILLs every process (other than this JVM) working under {@code root}; waits for them. */
   static int killProcessesUnder(Path root) {
     List<ProcessHandle> victims = processesUnder(root);
+    List<ProcessIdentity> identities = identities(victims);
     victims.forEach(ProcessHandle::destroyForcibly);
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-    for (ProcessHandle victim : victims) {
-      while (victim.isAlive() && Instant.now().isBefore(deadline)) {
+    awaitGone(identities, Duration.ofSeconds(10));
+    return victims.size();
+  }
+
+  /** Waits until none of the processes runs any more; a zombie counts as gone. */
+  static void awaitGone(List<ProcessIdentity> processes, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    for (ProcessIdentity process : processes) {
+      while (process.isAlive() && Instant.now().isBefore(deadline)) {
         sleep(Duration.ofMillis(20));
       }
     }
-    return victims.size();
+  }
+
+  static List<ProcessIdentity> identities(List<ProcessHandle> processes) {
+    return processes.stream()
+        .map(p -> ProcessIdentity.of(p.pid()))
+        .flatMap(Optional::stream)
+        .toList();
   }
 
   /** Every process other than this JVM whose working directory is at or under {@code root}. */

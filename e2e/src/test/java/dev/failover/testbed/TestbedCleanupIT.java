@@ -31,13 +31,16 @@ class TestbedCleanupIT {
     Path root = workRoot("closing");
     Testbed testbed = Testbed.start(root);
     Path processRoot = testbed.layout().processRoot();
+    List<ProcessIdentity> servers;
     try {
       testbed.startDataCenter("solo");
-      assertThat(TestbedCleanup.processesUnder(processRoot)).hasSizeGreaterThanOrEqualTo(6);
+      servers = TestbedCleanup.identities(TestbedCleanup.processesUnder(processRoot));
+      assertThat(servers).hasSizeGreaterThanOrEqualTo(6);
     } finally {
       testbed.close();
     }
 
+    assertThat(servers).noneMatch(ProcessIdentity::isAlive);
     assertThat(TestbedCleanup.processesUnder(processRoot)).isEmpty();
     assertThat(watchdogOf(testbed.layout())).isEmpty();
     assertThat(Files.exists(testbed.layout().closedMarker())).isTrue();
@@ -47,7 +50,7 @@ class TestbedCleanupIT {
   void theWatchdogCleansUpAfterAJvmKilledWithSigkill() throws Exception {
     TestbedLayout layout = new TestbedLayout(workRoot("sigkill").resolve("tb-child"));
     Process jvm = startTestbedInAnotherJvm(layout, "solo");
-    List<ProcessHandle> servers = TestbedCleanup.processesUnder(layout.processRoot());
+    List<ProcessIdentity> servers = running(layout);
     assertThat(servers).hasSizeGreaterThanOrEqualTo(6);
     assertThat(watchdogOf(layout)).isPresent();
 
@@ -56,7 +59,7 @@ class TestbedCleanupIT {
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(250))
-        .until(() -> servers.stream().noneMatch(ProcessHandle::isAlive));
+        .until(() -> servers.stream().noneMatch(ProcessIdentity::isAlive));
     await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(layout.closedMarker()));
     assertThat(TestbedCleanup.processesUnder(layout.processRoot())).isEmpty();
     assertThat(watchdogOf(layout)).isEmpty();
@@ -68,17 +71,17 @@ class TestbedCleanupIT {
     Path root = workRoot("reap");
     TestbedLayout stale = new TestbedLayout(root.resolve("tb-child"));
     Process jvm = startTestbedInAnotherJvm(stale, "solo");
-    List<ProcessHandle> servers = TestbedCleanup.processesUnder(stale.processRoot());
+    List<ProcessIdentity> servers = running(stale);
     ProcessHandle watchdog = watchdogOf(stale).orElseThrow();
 
     watchdog.destroyForcibly();
     watchdog.onExit().get(10, TimeUnit.SECONDS);
     jvm.destroyForcibly().waitFor();
     Thread.sleep(1000);
-    assertThat(servers).as("orphans before the reaper runs").allMatch(ProcessHandle::isAlive);
+    assertThat(servers).as("orphans before the reaper runs").allMatch(ProcessIdentity::isAlive);
 
     try (Testbed next = Testbed.start(root)) {
-      assertThat(servers).noneMatch(ProcessHandle::isAlive);
+      assertThat(servers).noneMatch(ProcessIdentity::isAlive);
       assertThat(stale.dir()).doesNotExist();
       assertThat(next.workDir()).exists();
     }
@@ -113,6 +116,11 @@ class TestbedCleanupIT {
         .failFast("the testbed JVM exited; see " + output, () -> !jvm.isAlive())
         .until(() -> Files.exists(layout.envFile()));
     return jvm;
+  }
+
+  /** The processes working under the testbed's root; a zombie (exited, unreaped) counts as gone. */
+  private static List<ProcessIdentity> running(TestbedLayout layout) {
+    return TestbedCleanup.identities(TestbedCleanup.processesUnder(layout.processRoot()));
   }
 
   private static Optional<ProcessHandle> watchdogOf(TestbedLayout layout) {
