@@ -1,0 +1,101 @@
+package dev.failover.testbed;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The directory of Go-built binaries the testbed runs (kube-apiserver, etcd, kwokctl, ...).
+ *
+ * <p>Looked up in order: system property {@value #PROPERTY}, environment variable {@value
+ * #ENVIRONMENT}, then {@code ~/.cache/failover-operator/testbed/bin}. A missing binary is an error
+ * that tells the user how to build them; tests never skip because of it.
+ */
+public final class TestbedBinaries {
+  public static final String PROPERTY = "testbed.bin";
+  public static final String ENVIRONMENT = "FAILOVER_TESTBED_BIN";
+  static final List<String> REQUIRED =
+      List.of(
+          "kube-apiserver",
+          "kube-controller-manager",
+          "kube-scheduler",
+          "kubectl",
+          "etcd",
+          "kwok",
+          "kwokctl",
+          "toxiproxy-server");
+
+  private final Path dir;
+
+  private TestbedBinaries(Path dir) {
+    this.dir = dir;
+  }
+
+  /** Finds the binaries directory and checks that every binary the testbed needs is there. */
+  public static TestbedBinaries locate() {
+    return locate(System.getProperties(), System.getenv());
+  }
+
+  static TestbedBinaries locate(Properties properties, Map<String, String> environment) {
+    TestbedBinaries binaries = new TestbedBinaries(directory(properties, environment));
+    binaries.requirePresent();
+    return binaries;
+  }
+
+  static Path directory(Properties properties, Map<String, String> environment) {
+    String fromProperty = properties.getProperty(PROPERTY);
+    if (fromProperty != null && !fromProperty.isBlank()) {
+      return Path.of(fromProperty);
+    }
+    String fromEnvironment = environment.get(ENVIRONMENT);
+    if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      return Path.of(fromEnvironment);
+    }
+    return Path.of(properties.getProperty("user.home"), ".cache/failover-operator/testbed/bin");
+  }
+
+  private void requirePresent() {
+    List<String> missing =
+        REQUIRED.stream().filter(name -> !Files.isExecutable(dir.resolve(name))).toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "The testbed binaries "
+              + missing
+              + " are missing from "
+              + dir
+              + ". Build them once with e2e/scripts/testbed-binaries.sh (about 10 minutes on 2"
+              + " cores; cached afterwards), or point -D"
+              + PROPERTY
+              + " or $"
+              + ENVIRONMENT
+              + " at a directory that has them.");
+    }
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public Path binary(String name) {
+    return dir.resolve(name);
+  }
+
+  public Path kwokctl() {
+    return binary("kwokctl");
+  }
+
+  public Path toxiproxyServer() {
+    return binary("toxiproxy-server");
+  }
+
+  public Path kubectl() {
+    return binary("kubectl");
+  }
+
+  @Override
+  public String toString() {
+    return dir.toString();
+  }
+}

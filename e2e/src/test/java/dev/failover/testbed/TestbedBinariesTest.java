@@ -1,0 +1,75 @@
+package dev.failover.testbed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestbedBinariesTest {
+
+  @Test
+  void theSystemPropertyWinsOverTheEnvironment() {
+    Properties properties = properties("/from/property");
+
+    assertThat(
+            TestbedBinaries.directory(properties, Map.of(TestbedBinaries.ENVIRONMENT, "/from/env")))
+        .isEqualTo(Path.of("/from/property"));
+  }
+
+  @Test
+  void theEnvironmentWinsOverTheDefault() {
+    assertThat(
+            TestbedBinaries.directory(
+                properties(null), Map.of(TestbedBinaries.ENVIRONMENT, "/from/env")))
+        .isEqualTo(Path.of("/from/env"));
+  }
+
+  @Test
+  void defaultsToTheCacheInTheHomeDirectory() {
+    assertThat(TestbedBinaries.directory(properties(null), Map.of()))
+        .isEqualTo(Path.of("/home/dev/.cache/failover-operator/testbed/bin"));
+  }
+
+  @Test
+  void missingBinariesFailWithHowToBuildThem(@TempDir Path dir) throws Exception {
+    makeExecutable(dir.resolve("kwokctl"));
+
+    assertThatThrownBy(() -> TestbedBinaries.locate(properties(dir.toString()), Map.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("e2e/scripts/testbed-binaries.sh")
+        .hasMessageContaining("kube-apiserver")
+        .hasMessageContaining(dir.toString())
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("kwokctl"));
+  }
+
+  @Test
+  void findsACompleteDirectory(@TempDir Path dir) throws Exception {
+    for (String name : TestbedBinaries.REQUIRED) {
+      makeExecutable(dir.resolve(name));
+    }
+
+    TestbedBinaries binaries = TestbedBinaries.locate(properties(dir.toString()), Map.of());
+
+    assertThat(binaries.kwokctl()).isEqualTo(dir.resolve("kwokctl"));
+  }
+
+  private static Properties properties(String binDir) {
+    Properties properties = new Properties();
+    properties.setProperty("user.home", "/home/dev");
+    if (binDir != null) {
+      properties.setProperty(TestbedBinaries.PROPERTY, binDir);
+    }
+    return properties;
+  }
+
+  private static void makeExecutable(Path file) throws Exception {
+    Files.writeString(file, "#!/bin/sh\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+}
