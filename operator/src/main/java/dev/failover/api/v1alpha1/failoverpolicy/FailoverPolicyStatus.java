@@ -3,7 +3,6 @@ package dev.failover.api.v1alpha1.failoverpolicy;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.failover.api.v1alpha1.common.ConditionedStatus;
 import dev.failover.api.v1alpha1.common.SlaCredit;
-import io.fabric8.generator.annotation.Nullable;
 import io.fabric8.generator.annotation.Size;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +21,11 @@ public class FailoverPolicyStatus extends ConditionedStatus {
   @JsonPropertyDescription("The data center serving the workload.")
   private String activeDataCenter;
 
-  @Nullable
+  // Not "nullable": the API server checks an explicit null against the enum and rejects it,
+  // whereas without nullable it prunes a null, so writing null clears the step.
   @JsonPropertyDescription(
       "Step of the failover or failback in progress (SelectTarget, PromoteTarget,"
-          + " AwaitTargetAvailable, SwitchTraffic, FenceOldActive, Record); null when none is.")
+          + " AwaitTargetAvailable, SwitchTraffic, FenceOldActive, Record); absent when none is.")
   private FailoverStep currentStep;
 
   @JsonPropertyDescription("The failover or failback in progress, if any.")
