@@ -1,0 +1,18 @@
+package dev.failover.api.v1alpha1.common;
+
+/** The condition types the operator writes, so that readers and writers spell them alike. */
+public final class ConditionTypes {
+  private ConditionTypes() {}
+
+  /** Summary condition of every kind; kstatus-aware tools and {@code kubectl wait} read it. */
+  public static final String READY = "Ready";
+
+  /** Rider: license usage is within every license limit. */
+  public static final String LICENSE_COMPLIANT = "LicenseCompliant";
+
+  /** Rider: the RBAC for every grant is in place in every data center. */
+  public static final String PERMISSIONS_APPLIED = "PermissionsApplied";
+
+  /** FailoverPolicy: detection, apply and readiness time can meet spec.objectives.rto. */
+  public static final String RTO_FEASIBLE = "RtoFeasible";
+}

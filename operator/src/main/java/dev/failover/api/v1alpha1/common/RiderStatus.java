@@ -1,0 +1,33 @@
+package dev.failover.api.v1alpha1.common;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Status of every rider kind: license usage against the limits, and the RBAC granted in each data
+ * center. Conditions: LicenseCompliant, PermissionsApplied and the summary Ready.
+ */
+public class RiderStatus extends ConditionedStatus {
+  @JsonPropertyDescription("Usage of each license limit, across all data centers.")
+  private List<LicenseUsage> licenseUsage = new ArrayList<>();
+
+  @JsonPropertyDescription("The RBAC actually granted for this rider, one entry per data center.")
+  private List<AppliedPermissions> permissions = new ArrayList<>();
+
+  public List<LicenseUsage> getLicenseUsage() {
+    return licenseUsage;
+  }
+
+  public void setLicenseUsage(List<LicenseUsage> licenseUsage) {
+    this.licenseUsage = licenseUsage;
+  }
+
+  public List<AppliedPermissions> getPermissions() {
+    return permissions;
+  }
+
+  public void setPermissions(List<AppliedPermissions> permissions) {
+    this.permissions = permissions;
+  }
+}

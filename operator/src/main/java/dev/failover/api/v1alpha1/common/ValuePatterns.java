@@ -1,0 +1,92 @@
+package dev.failover.api.v1alpha1.common;
+
+/**
+ * Regular expressions (RE2 syntax, as the API server evaluates them) for string fields, and the
+ * maximum lengths that go with them. Bounded lengths also keep CEL rules within their cost budget.
+ */
+public final class ValuePatterns {
+  private ValuePatterns() {}
+
+  /** A Go duration such as {@code 500ms}, {@code 30s}, {@code 2m} or {@code 1h30m}. */
+  public static final String DURATION = "^([0-9]+(\\.[0-9]+)?(ms|s|m|h))+$";
+
+  public static final int DURATION_MAX_LENGTH = 32;
+
+  /** An RFC 3339 timestamp such as {@code 2026-11-23T18:00:00Z} or with a numeric offset. */
+  public static final String RFC3339 =
+      "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:"
+          + "([0-5][0-9]|60)(\\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$";
+
+  public static final int RFC3339_MAX_LENGTH = 64;
+
+  /** A DNS-1123 label: namespaces, regions, virtual machine names. */
+  public static final String DNS_LABEL = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+
+  public static final int DNS_LABEL_MAX_LENGTH = 63;
+
+  /** A DNS-1123 subdomain: the name of a Kubernetes object. */
+  public static final String OBJECT_NAME =
+      "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+
+  public static final int OBJECT_NAME_MAX_LENGTH = 253;
+
+  private static final String IPV4 =
+      "((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
+
+  /** A lowercase DNS name whose last label starts with a letter, so 999.1.1.1 is not one. */
+  private static final String HOSTNAME =
+      "([a-z0-9]([-a-z0-9]*[a-z0-9])?\\.)*[a-z]([-a-z0-9]*[a-z0-9])?";
+
+  private static final String PORT =
+      "([1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])";
+
+  /** A hostname or an IPv4 address. */
+  public static final String HOST = "^(" + IPV4 + "|" + HOSTNAME + ")$";
+
+  public static final int HOST_MAX_LENGTH = 253;
+
+  /** A hostname or IPv4 address with an optional port: a DNS resolver. */
+  public static final String HOST_AND_OPTIONAL_PORT =
+      "^(" + IPV4 + "|" + HOSTNAME + ")(:" + PORT + ")?$";
+
+  /**
+   * An egress destination: an IPv4 address or CIDR, an IPv6 address or CIDR, or a hostname that may
+   * start with {@code *.} for all its subdomains.
+   */
+  public static final String EGRESS_DESTINATION =
+      "^("
+          + IPV4
+          + "(/(3[0-2]|[12]?[0-9]))?"
+          + "|[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}(/(12[0-8]|1[01][0-9]|[1-9]?[0-9]))?"
+          + "|(\\*\\.)?"
+          + HOSTNAME
+          + ")$";
+
+  /** An absolute http or https URL. */
+  public static final String HTTP_URL = "^https?://[^\\s/?#]+[^\\s]*$";
+
+  public static final int URL_MAX_LENGTH = 2048;
+
+  /** An absolute HTTP path. */
+  public static final String HTTP_PATH = "^/[^\\s]*$";
+
+  public static final int HTTP_PATH_MAX_LENGTH = 1024;
+
+  /** An e-mail address, loosely: something@domain.tld without spaces. */
+  public static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
+
+  public static final int EMAIL_MAX_LENGTH = 254;
+
+  /** A five-field cron expression, or one of the @hourly/@daily/@weekly/@monthly/@yearly macros. */
+  public static final String CRON =
+      "^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)"
+          + "|([0-9A-Za-z*/,?#-]+\\s+){4}[0-9A-Za-z*/,?#-]+)$";
+
+  public static final int CRON_MAX_LENGTH = 128;
+
+  /** An opaque identifier: an action id or an idempotency key. */
+  public static final String IDENTIFIER = "^[A-Za-z0-9]([-A-Za-z0-9._:]*[A-Za-z0-9])?$";
+
+  /** Free text that explains something to a person: a reason, a summary. */
+  public static final int TEXT_MAX_LENGTH = 1024;
+}

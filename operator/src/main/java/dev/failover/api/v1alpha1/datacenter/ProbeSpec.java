@@ -1,0 +1,146 @@
+package dev.failover.api.v1alpha1.datacenter;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.failover.api.v1alpha1.common.ValuePatterns;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/**
+ * How a data center's API server is probed, and when the results mean blackout or brownout. The
+ * success threshold gives hysteresis, so a flapping data center does not cause a failover storm.
+ */
+@ValidationRule(
+    value =
+        "!has(self.timeout) || !has(self.interval) || !self.timeout.matches("
+            + ProbeSpec.CEL_DURATION
+            + ") || !self.interval.matches("
+            + ProbeSpec.CEL_DURATION
+            + ") || duration(self.timeout) <= duration(self.interval)",
+    fieldPath = ".timeout",
+    message = "timeout must not be longer than interval")
+@ValidationRule(
+    value =
+        "!has(self.brownoutWindow) || !has(self.interval) || !self.brownoutWindow.matches("
+            + ProbeSpec.CEL_DURATION
+            + ") || !self.interval.matches("
+            + ProbeSpec.CEL_DURATION
+            + ") || duration(self.brownoutWindow) >= duration(self.interval)",
+    fieldPath = ".brownoutWindow",
+    message = "brownoutWindow must be at least one probe interval")
+public class ProbeSpec {
+  /**
+   * The duration pattern as a CEL raw string. The rules skip malformed durations, which the field's
+   * own pattern already rejects with a clearer message than a CEL conversion error.
+   */
+  static final String CEL_DURATION = "r'" + ValuePatterns.DURATION + "'";
+
+  @Default("2s")
+  @Pattern(ValuePatterns.DURATION)
+  @Size(max = ValuePatterns.DURATION_MAX_LENGTH)
+  @JsonPropertyDescription("Time between probes, as a duration such as 2s.")
+  private String interval;
+
+  @Default("1s")
+  @Pattern(ValuePatterns.DURATION)
+  @Size(max = ValuePatterns.DURATION_MAX_LENGTH)
+  @JsonPropertyDescription("A probe that takes longer fails. At most interval.")
+  private String timeout;
+
+  @Default("3")
+  @Min(1)
+  @Max(100)
+  @JsonPropertyDescription(
+      "Blackout: this many consecutive failed probes make the data center Unreachable.")
+  private Integer failureThreshold;
+
+  @Default("3")
+  @Min(1)
+  @Max(100)
+  @JsonPropertyDescription(
+      "Hysteresis: this many consecutive good probes are needed before an Unreachable or Degraded"
+          + " data center counts as healthy again.")
+  private Integer successThreshold;
+
+  @Default("500")
+  @Min(1)
+  @Max(600000)
+  @JsonPropertyDescription(
+      "Brownout: p95 probe latency above this many milliseconds for brownoutWindow makes the"
+          + " data center Degraded.")
+  private Integer brownoutLatencyThresholdMs;
+
+  @Default("5")
+  @Min(0)
+  @Max(100)
+  @JsonPropertyDescription(
+      "Brownout: a probe error rate above this percentage over brownoutWindow makes the data"
+          + " center Degraded.")
+  private Double brownoutErrorRatePercent;
+
+  @Default("30s")
+  @Pattern(ValuePatterns.DURATION)
+  @Size(max = ValuePatterns.DURATION_MAX_LENGTH)
+  @JsonPropertyDescription(
+      "Brownout: how long latency or error rate must stay above threshold, as a duration.")
+  private String brownoutWindow;
+
+  public String getInterval() {
+    return interval;
+  }
+
+  public void setInterval(String interval) {
+    this.interval = interval;
+  }
+
+  public String getTimeout() {
+    return timeout;
+  }
+
+  public void setTimeout(String timeout) {
+    this.timeout = timeout;
+  }
+
+  public Integer getFailureThreshold() {
+    return failureThreshold;
+  }
+
+  public void setFailureThreshold(Integer failureThreshold) {
+    this.failureThreshold = failureThreshold;
+  }
+
+  public Integer getSuccessThreshold() {
+    return successThreshold;
+  }
+
+  public void setSuccessThreshold(Integer successThreshold) {
+    this.successThreshold = successThreshold;
+  }
+
+  public Integer getBrownoutLatencyThresholdMs() {
+    return brownoutLatencyThresholdMs;
+  }
+
+  public void setBrownoutLatencyThresholdMs(Integer brownoutLatencyThresholdMs) {
+    this.brownoutLatencyThresholdMs = brownoutLatencyThresholdMs;
+  }
+
+  public Double getBrownoutErrorRatePercent() {
+    return brownoutErrorRatePercent;
+  }
+
+  public void setBrownoutErrorRatePercent(Double brownoutErrorRatePercent) {
+    this.brownoutErrorRatePercent = brownoutErrorRatePercent;
+  }
+
+  public String getBrownoutWindow() {
+    return brownoutWindow;
+  }
+
+  public void setBrownoutWindow(String brownoutWindow) {
+    this.brownoutWindow = brownoutWindow;
+  }
+}

@@ -1,0 +1,145 @@
+package dev.failover.api.v1alpha1.failoverpolicy;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.failover.api.v1alpha1.common.ConditionedStatus;
+import dev.failover.api.v1alpha1.common.SlaCredit;
+import io.fabric8.generator.annotation.Size;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the workload runs and what happened to it. The failover in progress lives here, step by
+ * step, so that a restarted operator resumes it. Conditions: Ready, RtoFeasible.
+ */
+public class FailoverPolicyStatus extends ConditionedStatus {
+  /** Most records kept in {@link #getHistory()}; older ones are dropped first. */
+  public static final int HISTORY_LIMIT = 20;
+
+  @JsonPropertyDescription("Pending, Active, FailingOver, FailingBack or Unavailable.")
+  private FailoverPhase phase;
+
+  @JsonPropertyDescription("The data center serving the workload.")
+  private String activeDataCenter;
+
+  // Not "nullable": the API server checks an explicit null against the enum and rejects it,
+  // whereas without nullable it prunes a null, so writing null clears the step.
+  @JsonPropertyDescription(
+      "Step of the failover or failback in progress (SelectTarget, PromoteTarget,"
+          + " AwaitTargetAvailable, SwitchTraffic, FenceOldActive, Record); absent when none is.")
+  private FailoverStep currentStep;
+
+  @JsonPropertyDescription("The failover or failback in progress, if any.")
+  private FailoverRecord inFlight;
+
+  @JsonPropertyDescription("The last completed failover or failback, with its measured RTO.")
+  private FailoverRecord lastFailover;
+
+  @Size(max = HISTORY_LIMIT)
+  @JsonPropertyDescription("Completed failovers and failbacks, newest first; at most 20.")
+  private List<FailoverRecord> history = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "The spec.action.id last performed; an action with this id is not repeated.")
+  private String lastHandledActionId;
+
+  @JsonPropertyDescription("Measured availability and remaining error budget.")
+  private Availability availability;
+
+  @JsonPropertyDescription("The SLA credit owed for the current period, if the SLA was breached.")
+  private SlaCredit slaCreditDue;
+
+  @JsonPropertyDescription(
+      "The address the policy's DNSEndpoint points at: the active data center's ingressAddress.")
+  private String dnsTarget;
+
+  @JsonPropertyDescription("Whether disaster-recovery mode is on.")
+  private Boolean disasterRecoveryActive;
+
+  public FailoverPhase getPhase() {
+    return phase;
+  }
+
+  public void setPhase(FailoverPhase phase) {
+    this.phase = phase;
+  }
+
+  public String getActiveDataCenter() {
+    return activeDataCenter;
+  }
+
+  public void setActiveDataCenter(String activeDataCenter) {
+    this.activeDataCenter = activeDataCenter;
+  }
+
+  public FailoverStep getCurrentStep() {
+    return currentStep;
+  }
+
+  public void setCurrentStep(FailoverStep currentStep) {
+    this.currentStep = currentStep;
+  }
+
+  public FailoverRecord getInFlight() {
+    return inFlight;
+  }
+
+  public void setInFlight(FailoverRecord inFlight) {
+    this.inFlight = inFlight;
+  }
+
+  public FailoverRecord getLastFailover() {
+    return lastFailover;
+  }
+
+  public void setLastFailover(FailoverRecord lastFailover) {
+    this.lastFailover = lastFailover;
+  }
+
+  public List<FailoverRecord> getHistory() {
+    return history;
+  }
+
+  public void setHistory(List<FailoverRecord> history) {
+    this.history = history;
+  }
+
+  public String getLastHandledActionId() {
+    return lastHandledActionId;
+  }
+
+  public void setLastHandledActionId(String lastHandledActionId) {
+    this.lastHandledActionId = lastHandledActionId;
+  }
+
+  public Availability getAvailability() {
+    return availability;
+  }
+
+  public void setAvailability(Availability availability) {
+    this.availability = availability;
+  }
+
+  public SlaCredit getSlaCreditDue() {
+    return slaCreditDue;
+  }
+
+  public void setSlaCreditDue(SlaCredit slaCreditDue) {
+    this.slaCreditDue = slaCreditDue;
+  }
+
+  public String getDnsTarget() {
+    return dnsTarget;
+  }
+
+  public void setDnsTarget(String dnsTarget) {
+    this.dnsTarget = dnsTarget;
+  }
+
+  public Boolean getDisasterRecoveryActive() {
+    return disasterRecoveryActive;
+  }
+
+  public void setDisasterRecoveryActive(Boolean disasterRecoveryActive) {
+    this.disasterRecoveryActive = disasterRecoveryActive;
+  }
+}

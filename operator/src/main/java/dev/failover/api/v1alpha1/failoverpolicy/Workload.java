@@ -1,0 +1,61 @@
+package dev.failover.api.v1alpha1.failoverpolicy;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.failover.api.schema.EmbeddedObjectItems;
+import dev.failover.api.schema.SetLists;
+import dev.failover.api.v1alpha1.common.ValuePatterns;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.List;
+
+/** What the policy runs in its data centers. */
+@SchemaCustomizer(value = EmbeddedObjectItems.class, input = "manifests")
+@SchemaCustomizer(value = SetLists.class, input = "criticalApplications")
+public class Workload {
+  @Required
+  @Size(min = 1, max = 50)
+  @JsonPropertyDescription(
+      "The Kubernetes objects to run (Deployments, StatefulSets, Services, ConfigMaps...), each a"
+          + " complete manifest with apiVersion, kind and metadata.name. They are applied into"
+          + " the policy's namespace in each data center, by server-side apply.")
+  private List<GenericKubernetesResource> manifests;
+
+  @JsonPropertyDescription("The workload's own HTTP health endpoint, probed in each data center.")
+  private HealthEndpoint healthEndpoint;
+
+  @Size(max = 50)
+  @JsonPropertyDescription(
+      "Names (metadata.name) of the manifests that are critical applications: the only ones"
+          + " kept running in disaster-recovery mode. Required when disasterRecovery is set.")
+  private List<
+          @Pattern(ValuePatterns.OBJECT_NAME) @Size(max = ValuePatterns.OBJECT_NAME_MAX_LENGTH)
+          String>
+      criticalApplications;
+
+  public List<GenericKubernetesResource> getManifests() {
+    return manifests;
+  }
+
+  public void setManifests(List<GenericKubernetesResource> manifests) {
+    this.manifests = manifests;
+  }
+
+  public HealthEndpoint getHealthEndpoint() {
+    return healthEndpoint;
+  }
+
+  public void setHealthEndpoint(HealthEndpoint healthEndpoint) {
+    this.healthEndpoint = healthEndpoint;
+  }
+
+  public List<String> getCriticalApplications() {
+    return criticalApplications;
+  }
+
+  public void setCriticalApplications(List<String> criticalApplications) {
+    this.criticalApplications = criticalApplications;
+  }
+}
