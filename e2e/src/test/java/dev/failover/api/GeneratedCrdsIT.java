@@ -59,7 +59,11 @@ class GeneratedCrdsIT {
   void kubectlExplainDescribesTheFields(Testbed testbed) throws Exception {
     HubApi.installed(testbed);
     String explained =
-        kubectl(testbed, "explain", "failoverpolicies.spec.placement", "--api-version=failover.dev/v1alpha1");
+        kubectl(
+            testbed,
+            "explain",
+            "failoverpolicies.spec.placement",
+            "--api-version=failover.dev/v1alpha1");
     assertThat(explained).contains("FIELDS:").contains("primary").contains("secondaries");
     assertThat(explained.lines().filter(line -> line.startsWith("    ")).count())
         .as("description lines in:%n%s", explained)

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The shared testbed's hub with the generated CRDs installed. Installing is idempotent
- * (server-side apply), so every test class may ask for it.
+ * The shared testbed's hub with the generated CRDs installed. Installing is idempotent (server-side
+ * apply), so every test class may ask for it.
  */
 final class HubApi {
   static final String FIELD_MANAGER = "failover-e2e";
@@ -37,20 +37,23 @@ final class HubApi {
     for (String namespace : List.of("failover-system", "shop")) {
       client
           .namespaces()
-          .resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+          .resource(
+              new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
           .fieldManager(FIELD_MANAGER)
           .serverSideApply();
     }
     return client;
   }
 
-  static GenericKubernetesResource apply(KubernetesClient client, GenericKubernetesResource object) {
+  static GenericKubernetesResource apply(
+      KubernetesClient client, GenericKubernetesResource object) {
     return client.resource(object).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
   }
 
   private static boolean established(CustomResourceDefinition crd) {
     return crd != null
         && crd.getStatus() != null
+        && crd.getStatus().getConditions() != null
         && crd.getStatus().getConditions().stream()
             .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
   }
