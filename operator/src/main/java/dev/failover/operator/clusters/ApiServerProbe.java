@@ -1,0 +1,65 @@
+package dev.failover.operator.clusters;
+
+import dev.failover.core.health.ProbeResult;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Probes a data center's API server with {@code GET /readyz}. Asynchronous, so a hung API server
+ * costs a timeout, never a blocked thread; a hang counts as a failure just like a refusal.
+ */
+public final class ApiServerProbe {
+  private final Clock clock;
+
+  public ApiServerProbe(Clock clock) {
+    this.clock = clock;
+  }
+
+  public CompletableFuture<ProbeResult> probe(KubernetesClient client, Duration timeout) {
+    Instant startedAt = clock.instant();
+    long started = System.nanoTime();
+    HttpClient http = client.getHttpClient();
+    HttpRequest request =
+        http.newHttpRequestBuilder()
+            .uri(readyz(client))
+            .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .build();
+    return http.sendAsync(request, String.class)
+        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .handle(
+            (response, failure) -> {
+              Duration latency = Duration.ofNanos(System.nanoTime() - started);
+              if (failure != null) {
+                return isTimeout(failure)
+                    ? ProbeResult.timedOut(startedAt, timeout)
+                    : ProbeResult.refused(startedAt, latency);
+              }
+              return response.code() == 200
+                  ? ProbeResult.succeeded(startedAt, latency)
+                  : ProbeResult.refused(startedAt, latency);
+            });
+  }
+
+  private static URI readyz(KubernetesClient client) {
+    String base = client.getConfiguration().getMasterUrl();
+    return URI.create(base.endsWith("/") ? base + "readyz" : base + "/readyz");
+  }
+
+  private static boolean isTimeout(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TimeoutException
+          || cause instanceof java.net.http.HttpTimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
