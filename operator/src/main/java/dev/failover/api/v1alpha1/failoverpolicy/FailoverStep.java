@@ -1,8 +1,8 @@
 package dev.failover.api.v1alpha1.failoverpolicy;
 
 /**
- * The step a failover (or failback) is on, persisted in status so that a restarted operator
- * resumes where the previous one stopped. Every step is idempotent.
+ * The step a failover (or failback) is on, persisted in status so that a restarted operator resumes
+ * where the previous one stopped. Every step is idempotent.
  */
 public enum FailoverStep {
   /** Choose the best healthy, non-excluded data center with spare capacity. */
