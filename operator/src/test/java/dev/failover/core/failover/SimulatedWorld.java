@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A small world for the state machine: data centers whose phase the test sets, a workload per data
@@ -38,6 +40,7 @@ final class SimulatedWorld {
   private final List<FailoverRecord> history = new ArrayList<>();
   private final List<Emit> events = new ArrayList<>();
   private FailoverDecision lastDecision;
+  private final Set<String> neverAvailable = new HashSet<>();
 
   /** The workload in one data center; fullSince is null while it is scaled to zero. */
   private record Deployment(Instant fullSince) {}
@@ -142,6 +145,17 @@ final class SimulatedWorld {
 
   SimulatedWorld absent(String dataCenter) {
     deployments.remove(dataCenter);
+    return this;
+  }
+
+  /** The workload there scales up but never becomes Available (a bad rollout, say). */
+  SimulatedWorld neverAvailable(String dataCenter) {
+    neverAvailable.add(dataCenter);
+    return this;
+  }
+
+  SimulatedWorld availableAgain(String dataCenter) {
+    neverAvailable.remove(dataCenter);
     return this;
   }
 
@@ -266,7 +280,8 @@ final class SimulatedWorld {
       } else if (deployment.fullSince() == null) {
         observed.put(name, WorkloadObservation.scaledDown());
       } else {
-        boolean available = !now.isBefore(deployment.fullSince().plusSeconds(1));
+        boolean available =
+            !neverAvailable.contains(name) && !now.isBefore(deployment.fullSince().plusSeconds(1));
         observed.put(name, WorkloadObservation.running(REPLICAS, available));
       }
     }
