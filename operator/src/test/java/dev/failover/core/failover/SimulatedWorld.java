@@ -343,6 +343,24 @@ final class SimulatedWorld {
     return lastDecision;
   }
 
+  /** What a person would check after the dust settles; times left out. */
+  String snapshot() {
+    StringBuilder text = new StringBuilder();
+    text.append(progress.phase()).append(" in ").append(progress.activeDataCenter());
+    text.append(", traffic ").append(traffic);
+    text.append(", awaiting fence ").append(progress.awaitingFence());
+    for (String name : views.keySet()) {
+      text.append(", ").append(name).append('=');
+      text.append(isAbsent(name) ? "absent" : isFull(name) ? "full" : "zero");
+    }
+    text.append(", history ");
+    text.append(
+        history.stream()
+            .map(entry -> entry.from() + "->" + entry.to() + " " + entry.reason())
+            .toList());
+    return text.toString();
+  }
+
   void assertActiveIn(String dataCenter) {
     assertThat(progress.phase()).as("phase").isEqualTo(FailoverPhase.Active);
     assertThat(progress.activeDataCenter()).as("active").isEqualTo(dataCenter);
