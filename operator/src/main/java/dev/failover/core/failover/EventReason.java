@@ -1,0 +1,27 @@
+package dev.failover.core.failover;
+
+/** The reason of a Kubernetes Event on the policy; warnings are the ones a person should read. */
+public enum EventReason {
+  Placed(false),
+  FailoverStarted(true),
+  FailoverCompleted(false),
+  FailbackStarted(false),
+  FailbackCompleted(false),
+  FailoverCancelled(false),
+  MoveAbandoned(true),
+  TargetLost(true),
+  NoHealthyDataCenter(true),
+  FenceDeferred(true),
+  Fenced(false),
+  ActionRejected(true);
+
+  private final boolean warning;
+
+  EventReason(boolean warning) {
+    this.warning = warning;
+  }
+
+  public boolean warning() {
+    return warning;
+  }
+}

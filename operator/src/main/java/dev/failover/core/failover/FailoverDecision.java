@@ -1,0 +1,25 @@
+package dev.failover.core.failover;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to do next: execute {@code actions} in order, then persist {@code progress}, then decide
+ * again. If an action fails, do not persist; deciding again from the old progress is safe.
+ *
+ * @param message one line for the policy's Ready condition, such as "Failing over from a to b
+ *     (blackout): waiting for the workload to become Available in b"
+ */
+public record FailoverDecision(
+    FailoverProgress progress, List<FailoverAction> actions, String message) {
+
+  public FailoverDecision {
+    Objects.requireNonNull(progress, "progress");
+    actions = List.copyOf(actions);
+    Objects.requireNonNull(message, "message");
+  }
+
+  public <T extends FailoverAction> List<T> actionsOf(Class<T> type) {
+    return actions.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+}

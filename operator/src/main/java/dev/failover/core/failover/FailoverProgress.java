@@ -1,0 +1,113 @@
+package dev.failover.core.failover;
+
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPhase;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverStep;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The persisted part of a policy's failover state (it lives in the policy status), so a restarted
+ * operator resumes where the previous one stopped.
+ *
+ * @param activeDataCenter where traffic goes; null before the first placement
+ * @param activeReason why the workload is in the active data center; a manual failover suppresses
+ *     automatic failback until the next move
+ * @param currentStep the step of the move in flight; null when none is
+ * @param inFlight the move in flight; null when none is
+ * @param lastHandledActionId the id of the last manual action acted on or rejected
+ * @param awaitingFence data centers this policy was active in when they became unreachable; each is
+ *     scaled to zero on its return before it may take the workload again
+ */
+public record FailoverProgress(
+    FailoverPhase phase,
+    String activeDataCenter,
+    FailoverReason activeReason,
+    FailoverStep currentStep,
+    InFlightFailover inFlight,
+    String lastHandledActionId,
+    Set<String> awaitingFence) {
+
+  public FailoverProgress {
+    Objects.requireNonNull(phase, "phase");
+    SortedSet<String> sorted = new TreeSet<>(awaitingFence == null ? Set.of() : awaitingFence);
+    awaitingFence = Collections.unmodifiableSortedSet(sorted);
+  }
+
+  /** A policy that has never been placed. */
+  public static FailoverProgress initial() {
+    return new FailoverProgress(FailoverPhase.Pending, null, null, null, null, null, Set.of());
+  }
+
+  public FailoverProgress inPhase(FailoverPhase next) {
+    return new FailoverProgress(
+        next,
+        activeDataCenter,
+        activeReason,
+        currentStep,
+        inFlight,
+        lastHandledActionId,
+        awaitingFence);
+  }
+
+  public FailoverProgress atStep(FailoverStep step) {
+    return new FailoverProgress(
+        phase, activeDataCenter, activeReason, step, inFlight, lastHandledActionId, awaitingFence);
+  }
+
+  public FailoverProgress withInFlight(InFlightFailover move) {
+    return new FailoverProgress(
+        phase,
+        activeDataCenter,
+        activeReason,
+        currentStep,
+        move,
+        lastHandledActionId,
+        awaitingFence);
+  }
+
+  public FailoverProgress startingMove(
+      FailoverPhase movingPhase, FailoverStep step, InFlightFailover move) {
+    return new FailoverProgress(
+        movingPhase,
+        activeDataCenter,
+        activeReason,
+        step,
+        move,
+        lastHandledActionId,
+        awaitingFence);
+  }
+
+  /** Traffic now belongs to {@code dataCenter}; the move goes on. */
+  public FailoverProgress activeIn(String dataCenter) {
+    return new FailoverProgress(
+        phase, dataCenter, activeReason, currentStep, inFlight, lastHandledActionId, awaitingFence);
+  }
+
+  /** No move in flight: Active in {@code dataCenter} because of {@code reason}. */
+  public FailoverProgress settledIn(String dataCenter, FailoverReason reason) {
+    return new FailoverProgress(
+        FailoverPhase.Active, dataCenter, reason, null, null, lastHandledActionId, awaitingFence);
+  }
+
+  public FailoverProgress handled(String actionId) {
+    return new FailoverProgress(
+        phase, activeDataCenter, activeReason, currentStep, inFlight, actionId, awaitingFence);
+  }
+
+  public FailoverProgress awaitingFenceOf(String dataCenter) {
+    Set<String> more = new TreeSet<>(awaitingFence);
+    more.add(dataCenter);
+    return new FailoverProgress(
+        phase, activeDataCenter, activeReason, currentStep, inFlight, lastHandledActionId, more);
+  }
+
+  public FailoverProgress fenceConfirmed(String dataCenter) {
+    Set<String> fewer = new TreeSet<>(awaitingFence);
+    fewer.remove(dataCenter);
+    return new FailoverProgress(
+        phase, activeDataCenter, activeReason, currentStep, inFlight, lastHandledActionId, fewer);
+  }
+}

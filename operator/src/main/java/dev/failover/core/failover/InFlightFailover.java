@@ -1,0 +1,53 @@
+package dev.failover.core.failover;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A move that has started and not finished, persisted in the policy status.
+ *
+ * @param from the active data center being left; null for an initial placement
+ * @param to the chosen target; null while it is still being chosen
+ * @param detectedAt when the trigger happened (the data center's phase change), the start of the
+ *     measured RTO
+ * @param startedAt when the operator started the move
+ * @param completedAt when traffic was first seen on the target; null until then. Persisted so a
+ *     retried Record step reports the same RTO.
+ */
+public record InFlightFailover(
+    String from,
+    String to,
+    FailoverReason reason,
+    Instant detectedAt,
+    Instant startedAt,
+    Instant completedAt) {
+
+  public InFlightFailover {
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(detectedAt, "detectedAt");
+    Objects.requireNonNull(startedAt, "startedAt");
+  }
+
+  public static InFlightFailover starting(
+      String from, String to, FailoverReason reason, Instant detectedAt, Instant now) {
+    return new InFlightFailover(from, to, reason, detectedAt, now, null);
+  }
+
+  public InFlightFailover withTo(String target) {
+    return new InFlightFailover(from, target, reason, detectedAt, startedAt, completedAt);
+  }
+
+  public InFlightFailover withCompletedAt(Instant at) {
+    return new InFlightFailover(from, to, reason, detectedAt, startedAt, at);
+  }
+
+  /** The move became a blackout failover: the data center it was leaving went dark. */
+  public InFlightFailover asBlackout(Instant blackoutDetectedAt) {
+    return new InFlightFailover(
+        from, to, FailoverReason.Blackout, blackoutDetectedAt, startedAt, completedAt);
+  }
+
+  public boolean isInitialPlacement() {
+    return from == null;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.failover.core.failover;
+
+import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A snapshot of everything the reconciler observed for one policy; the only input of {@link
+ * FailoverStateMachine#decide}.
+ *
+ * @param dataCenters a view per data center; data centers the placement does not list are ignored
+ * @param workloads the workload per data center that could be read; absent when it could not
+ * @param trafficTarget the data center the policy's DNS record points at now; null when none
+ * @param pendingAction the policy's manual action; null when there is none
+ */
+public record PolicySituation(
+    FailoverProgress progress,
+    PolicySettings settings,
+    List<DataCenterView> dataCenters,
+    Map<String, WorkloadObservation> workloads,
+    String trafficTarget,
+    ManualAction pendingAction,
+    Instant now) {
+
+  public PolicySituation {
+    Objects.requireNonNull(progress, "progress");
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(now, "now");
+    dataCenters = List.copyOf(dataCenters);
+    workloads = Map.copyOf(workloads);
+  }
+
+  public Optional<DataCenterView> view(String dataCenter) {
+    return dataCenters.stream().filter(view -> view.name().equals(dataCenter)).findFirst();
+  }
+
+  /** Pending when there is no view: nothing is known about it yet. */
+  public DataCenterPhase phaseOf(String dataCenter) {
+    return view(dataCenter).map(DataCenterView::phase).orElse(DataCenterPhase.Pending);
+  }
+
+  public boolean reachable(String dataCenter) {
+    return view(dataCenter).map(DataCenterView::reachable).orElse(false);
+  }
+
+  public Optional<WorkloadObservation> workload(String dataCenter) {
+    return Optional.ofNullable(dataCenter).map(workloads::get);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.failover.core.health;
+
+import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the operator knows about one data center's health after its latest probe.
+ *
+ * @param phaseSince when the data center entered {@code phase}
+ * @param window the recent probes, for latency percentiles and error rate
+ * @param belowBandSince while Degraded: since when the window has stayed within the recovery band;
+ *     null otherwise
+ * @param reason why the last phase transition happened, for people
+ */
+public record HealthState(
+    DataCenterPhase phase,
+    Instant phaseSince,
+    int consecutiveFailures,
+    int consecutiveSuccesses,
+    SampleWindow window,
+    Instant belowBandSince,
+    String reason) {
+
+  public HealthState {
+    Objects.requireNonNull(phase, "phase");
+    Objects.requireNonNull(phaseSince, "phaseSince");
+    Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(reason, "reason");
+  }
+
+  /** Pending until the first probe. */
+  public static HealthState initial(Instant now) {
+    return new HealthState(
+        DataCenterPhase.Pending, now, 0, 0, SampleWindow.empty(), null, "not probed yet");
+  }
+
+  public Optional<LatencyPercentiles> latency() {
+    return window.latency();
+  }
+
+  public double errorRatePercent() {
+    return window.errorRatePercent();
+  }
+
+  HealthState counting(ProbeResult probe, HealthThresholds thresholds) {
+    SampleWindow next = window.plus(probe, thresholds.brownoutWindow());
+    return probe.ok()
+        ? new HealthState(
+            phase, phaseSince, 0, consecutiveSuccesses + 1, next, belowBandSince, reason)
+        : new HealthState(
+            phase, phaseSince, consecutiveFailures + 1, 0, next, belowBandSince, reason);
+  }
+
+  /** Moves to {@code next}; staying in the same phase keeps its start time and reason. */
+  HealthState enter(DataCenterPhase next, Instant now, String why) {
+    if (next == phase) {
+      return this;
+    }
+    return new HealthState(next, now, consecutiveFailures, consecutiveSuccesses, window, null, why);
+  }
+
+  HealthState withBelowBandSince(Instant since) {
+    return new HealthState(
+        phase, phaseSince, consecutiveFailures, consecutiveSuccesses, window, since, reason);
+  }
+}
