@@ -59,7 +59,13 @@ class HelmChartIT {
             "Deployment",
             "Service");
     for (HasMetadata object : objects) {
-      HasMetadata accepted = hub.resource(object).dryRun().create();
+      // Server-side apply works whether or not another test already installed the CRDs.
+      HasMetadata accepted =
+          hub.resource(object)
+              .dryRun()
+              .fieldManager("failover-e2e")
+              .forceConflicts()
+              .serverSideApply();
       assertThat(accepted.getKind()).isEqualTo(object.getKind());
     }
   }

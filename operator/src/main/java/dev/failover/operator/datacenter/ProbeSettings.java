@@ -1,0 +1,7 @@
+package dev.failover.operator.datacenter;
+
+import dev.failover.core.health.HealthThresholds;
+import java.time.Duration;
+
+/** How often and how patiently a data center is probed, and how the results are judged. */
+record ProbeSettings(Duration interval, Duration timeout, HealthThresholds thresholds) {}
