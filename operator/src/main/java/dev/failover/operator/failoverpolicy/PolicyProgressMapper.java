@@ -38,8 +38,7 @@ final class PolicyProgressMapper {
   static void write(FailoverProgress progress, FailoverPolicyStatus status) {
     status.setPhase(progress.phase());
     status.setActiveDataCenter(progress.activeDataCenter());
-    status.setActiveReason(
-        progress.activeReason() == null ? null : progress.activeReason().name());
+    status.setActiveReason(progress.activeReason() == null ? null : progress.activeReason().name());
     status.setCurrentStep(progress.currentStep());
     status.setInFlight(progress.inFlight() == null ? null : record(progress.inFlight()));
     status.setLastHandledActionId(progress.lastHandledActionId());
