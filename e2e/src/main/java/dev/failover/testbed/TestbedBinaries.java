@@ -13,8 +13,8 @@ import java.util.Properties;
  * #ENVIRONMENT}, then {@code ~/.cache/failover-operator/testbed/bin}. A missing binary is an error
  * that tells the user how to build them; tests never skip because of it.
  *
- * <p>Third-party CRDs the tests install (external-dns's DNSEndpoint) are fetched by the same
- * script into {@code crds/} beside the binaries directory.
+ * <p>Third-party CRDs the tests install (external-dns's DNSEndpoint) are fetched by the same script
+ * into {@code crds/} beside the binaries directory.
  */
 public final class TestbedBinaries {
   public static final String PROPERTY = "testbed.bin";

@@ -38,14 +38,33 @@ public final class WorkloadApplier {
     this.client = client;
   }
 
-  /** Creates the workload's namespaces if needed, then applies every object at the mode's size. */
+  /** Creates the workload's namespaces if missing, then applies every object at the mode's size. */
   public void ensure(FailoverPolicy policy, ReplicasMode mode) {
     List<GenericKubernetesResource> objects = WorkloadManifests.desired(policy, mode);
     objects.stream()
         .map(object -> object.getMetadata().getNamespace())
         .distinct()
-        .forEach(namespace -> ServerSideApply.apply(client, namespace(namespace)));
+        .forEach(this::createNamespaceIfMissing);
     objects.forEach(object -> ServerSideApply.apply(client, object));
+  }
+
+  /**
+   * Created, not applied: the operator needs the namespace but owns none of its fields. (An apply
+   * that owns nothing also leaves no managedFields, so the API server writes the namespace again on
+   * the next apply to record a "before-first-apply" manager.)
+   */
+  private void createNamespaceIfMissing(String name) {
+    if (client.namespaces().withName(name).get() != null) {
+      return;
+    }
+    try {
+      client.resource(namespace(name)).create();
+    } catch (KubernetesClientException e) {
+      // Conflict: someone created it in between, which is all this wanted.
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+    }
   }
 
   /**
