@@ -1,5 +1,6 @@
 package dev.failover.operator.failoverpolicy;
 
+import dev.failover.api.v1alpha1.common.ValuePatterns;
 import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.Traffic;
@@ -28,8 +29,6 @@ public final class DnsEndpointRecord {
   /** Short, so resolvers follow a failover within the RTO instead of caching the old address. */
   static final long TTL_SECONDS = 30;
 
-  private static final int DNS_NAME_MAX_LENGTH = 253;
-
   /** The CRD lets an ingressAddress be IPv4 or a hostname whose last label starts with a letter. */
   private static final Pattern IPV4 = Pattern.compile("[0-9]+(\\.[0-9]+){3}");
 
@@ -47,7 +46,7 @@ public final class DnsEndpointRecord {
             + policy.getMetadata().getNamespace()
             + "."
             + Traffic.DEFAULT_DNS_DOMAIN;
-    if (name.length() > DNS_NAME_MAX_LENGTH) {
+    if (name.length() > ValuePatterns.DNS_NAME_MAX_LENGTH) {
       throw new IllegalArgumentException(
           "FailoverPolicy "
               + policy.getMetadata().getNamespace()
@@ -55,7 +54,9 @@ public final class DnsEndpointRecord {
               + policy.getMetadata().getName()
               + ": the default DNS name "
               + name
-              + " is longer than 253 characters; set spec.traffic.dnsName");
+              + " is longer than "
+              + ValuePatterns.DNS_NAME_MAX_LENGTH
+              + " characters; set spec.traffic.dnsName");
     }
     return name;
   }

@@ -22,7 +22,10 @@ public final class TrafficPublisher {
     ServerSideApply.apply(hub, DnsEndpointRecord.pointingAt(policy, dataCenter));
   }
 
-  /** The data center the record points at now; empty when there is no record or it is not ours. */
+  /**
+   * The data center the record points at now; empty when there is none, or when its content no
+   * longer matches what {@link #publish} wrote (edited, or the policy's DNS name changed).
+   */
   public Optional<String> currentTarget(FailoverPolicy policy) {
     return Optional.ofNullable(
             hub.genericKubernetesResources(DnsEndpointRecord.API_VERSION, DnsEndpointRecord.KIND)

@@ -49,25 +49,6 @@ public final class WorkloadApplier {
   }
 
   /**
-   * Created, not applied: the operator needs the namespace but owns none of its fields. (An apply
-   * that owns nothing also leaves no managedFields, so the API server writes the namespace again on
-   * the next apply to record a "before-first-apply" manager.)
-   */
-  private void createNamespaceIfMissing(String name) {
-    if (client.namespaces().withName(name).get() != null) {
-      return;
-    }
-    try {
-      client.resource(namespace(name)).create();
-    } catch (KubernetesClientException e) {
-      // Conflict: someone created it in between, which is all this wanted.
-      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
-        throw e;
-      }
-    }
-  }
-
-  /**
    * Scales the workload's Deployments and StatefulSets that exist to zero. Never creates anything:
    * a fence must not plant a workload in a data center that has none.
    */
@@ -96,6 +77,25 @@ public final class WorkloadApplier {
             .map(object -> Optional.ofNullable(client.resource(object).get()))
             .toList();
     return WorkloadReadiness.observe(found);
+  }
+
+  /**
+   * Created, not applied: the operator needs the namespace but owns none of its fields. (An apply
+   * that owns nothing also leaves no managedFields, so the API server writes the namespace again on
+   * the next apply to record a "before-first-apply" manager.)
+   */
+  private void createNamespaceIfMissing(String name) {
+    if (client.namespaces().withName(name).get() != null) {
+      return;
+    }
+    try {
+      client.resource(namespace(name)).create();
+    } catch (KubernetesClientException e) {
+      // Conflict: someone created it in between, which is all this wanted.
+      if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+        throw e;
+      }
+    }
   }
 
   private static List<GenericKubernetesResource> scalableObjects(FailoverPolicy policy) {
