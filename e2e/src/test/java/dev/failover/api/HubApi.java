@@ -15,24 +15,16 @@ import java.util.concurrent.TimeUnit;
  * The shared testbed's hub with the generated CRDs installed. Installing is idempotent (server-side
  * apply), so every test class may ask for it.
  */
-final class HubApi {
+public final class HubApi {
   static final String FIELD_MANAGER = "failover-e2e";
 
   private HubApi() {}
 
-  static KubernetesClient installed(Testbed testbed) {
+  public static KubernetesClient installed(Testbed testbed) {
     DataCenterCluster hub = testbed.dataCenter("hub");
     KubernetesClient client = hub.client();
     for (Path file : RepositoryFiles.yamlFiles("crds")) {
-      CustomResourceDefinition crd =
-          Serialization.unmarshal(RepositoryFiles.read(file), CustomResourceDefinition.class);
-      client.resource(crd).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
-      client
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .withName(crd.getMetadata().getName())
-          .waitUntilCondition(HubApi::established, 60, TimeUnit.SECONDS);
+      installCrd(client, file);
     }
     for (String namespace : List.of("failover-system", "shop")) {
       client
@@ -43,6 +35,19 @@ final class HubApi {
           .serverSideApply();
     }
     return client;
+  }
+
+  /** Applies the CRD in the file and waits until the API server serves its kind. */
+  public static void installCrd(KubernetesClient client, Path file) {
+    CustomResourceDefinition crd =
+        Serialization.unmarshal(RepositoryFiles.read(file), CustomResourceDefinition.class);
+    client.resource(crd).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
+    client
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .withName(crd.getMetadata().getName())
+        .waitUntilCondition(HubApi::established, 60, TimeUnit.SECONDS);
   }
 
   static GenericKubernetesResource apply(

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The repository's own YAML: generated CRDs, examples and the invalid-resource corpus. */
-final class RepositoryFiles {
+public final class RepositoryFiles {
   private RepositoryFiles() {}
 
-  static Path root() {
+  public static Path root() {
     return Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
   }
 
@@ -40,7 +40,7 @@ final class RepositoryFiles {
    * Every document of a YAML file, untyped: the API server, not the client, must judge them, so
    * nothing is coerced or dropped on the way.
    */
-  static List<GenericKubernetesResource> documents(Path file) {
+  public static List<GenericKubernetesResource> documents(Path file) {
     return Stream.of(read(file).split("(?m)^---\\s*$"))
         .filter(document -> document.lines().anyMatch(line -> line.startsWith("kind:")))
         .map(document -> Serialization.unmarshal(document, GenericKubernetesResource.class))
