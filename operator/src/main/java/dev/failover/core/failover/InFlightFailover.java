@@ -50,4 +50,17 @@ public record InFlightFailover(
   public boolean isInitialPlacement() {
     return from == null;
   }
+
+  /** Why the move happens, for Events and status messages. */
+  public String trigger() {
+    return switch (reason) {
+      case InitialPlacement -> "initial placement";
+      case Blackout -> from + " is unreachable (blackout)";
+      case Brownout -> from + " is degraded (brownout)";
+      case Exclusion -> from + " is excluded";
+      case ManualFailover -> "manual failover";
+      case AutomaticFailback -> "automatic failback";
+      case ManualFailback -> "manual failback";
+    };
+  }
 }

@@ -35,7 +35,7 @@ final class StatusMessage {
                       + move.from()
                       + (move.to() == null ? "" : " to " + move.to())
                       + " ("
-                      + MoveSteps.describeTrigger(move)
+                      + move.trigger()
                       + ")")
               + ": "
               + waitingFor(progress)

@@ -44,7 +44,8 @@ public final class HealthClassifier {
               ? healthyUnlessBrownout(state, now, succeededIn(probe))
               : afterFailure(state, now);
       case Degraded -> probe.ok() ? leaveBrownoutWhenCalm(state, now) : afterFailure(state, now);
-      case Unreachable -> probe.ok() ? afterRecoverySuccess(state, now) : state;
+      case Unreachable ->
+          probe.ok() ? afterRecoverySuccess(state.forgettingEarlierProbes(), now) : state;
       case Restoring -> probe.ok() ? afterRecoverySuccess(state, now) : blackoutOrStay(state, now);
       case Probation -> probe.ok() ? healthyAfterProbation(state, now) : blackoutOrStay(state, now);
       case Excluded -> readmit(state, now);

@@ -61,6 +61,24 @@ public record HealthState(
     return new HealthState(next, now, consecutiveFailures, consecutiveSuccesses, window, null, why);
   }
 
+  /**
+   * Forgets every probe but the newest: the failed probes of a blackout say nothing about a
+   * brownout after it, and left in the window they would make a recovered data center look Degraded
+   * for a whole window.
+   */
+  HealthState forgettingEarlierProbes() {
+    SampleWindow fresh =
+        window.newest().map(SampleWindow.empty()::startingWith).orElse(SampleWindow.empty());
+    return new HealthState(
+        phase,
+        phaseSince,
+        consecutiveFailures,
+        consecutiveSuccesses,
+        fresh,
+        belowBandSince,
+        reason);
+  }
+
   HealthState withBelowBandSince(Instant since) {
     return new HealthState(
         phase, phaseSince, consecutiveFailures, consecutiveSuccesses, window, since, reason);

@@ -50,6 +50,11 @@ public record SampleWindow(List<ProbeResult> samples, Instant observedSince) {
     return new SampleWindow(kept, since);
   }
 
+  /** A window holding just this probe. */
+  SampleWindow startingWith(ProbeResult probe) {
+    return new SampleWindow(List.of(probe), probe.at());
+  }
+
   public boolean isEmpty() {
     return samples.isEmpty();
   }

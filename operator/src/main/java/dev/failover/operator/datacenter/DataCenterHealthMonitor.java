@@ -3,7 +3,6 @@ package dev.failover.operator.datacenter;
 import dev.failover.core.health.Exclusion;
 import dev.failover.core.health.HealthClassifier;
 import dev.failover.core.health.HealthState;
-import dev.failover.core.health.ProbeResult;
 import dev.failover.operator.clusters.ApiServerProbe;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -17,7 +16,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +31,7 @@ public final class DataCenterHealthMonitor implements AutoCloseable {
   private final ApiServerProbe probe;
   private final Clock clock;
   private final Consumer<String> onChange;
-  private final BiConsumer<String, ProbeResult> onProbe;
+  private final ProbeListener onProbe;
   private final ScheduledExecutorService scheduler =
       Executors.newScheduledThreadPool(
           1,
@@ -49,10 +47,7 @@ public final class DataCenterHealthMonitor implements AutoCloseable {
    * @param onProbe called with every probe result, for metrics
    */
   public DataCenterHealthMonitor(
-      ApiServerProbe probe,
-      Clock clock,
-      Consumer<String> onChange,
-      BiConsumer<String, ProbeResult> onProbe) {
+      ApiServerProbe probe, Clock clock, Consumer<String> onChange, ProbeListener onProbe) {
     this.probe = probe;
     this.clock = clock;
     this.onChange = onChange;
@@ -113,13 +108,14 @@ public final class DataCenterHealthMonitor implements AutoCloseable {
             (result, failure) -> {
               watch.inFlight.set(false);
               if (result != null) {
-                onProbe.accept(dataCenter, result);
-                update(
-                    dataCenter,
-                    watch,
-                    state ->
-                        watch.classifier.onProbe(
-                            state, result, watch.exclusion.get(), clock.instant()));
+                HealthState health =
+                    update(
+                        dataCenter,
+                        watch,
+                        state ->
+                            watch.classifier.onProbe(
+                                state, result, watch.exclusion.get(), clock.instant()));
+                onProbe.probed(dataCenter, result, health);
               } else {
                 log.warn("probe of {} failed unexpectedly", dataCenter, failure);
               }
@@ -134,7 +130,7 @@ public final class DataCenterHealthMonitor implements AutoCloseable {
         state -> watch.classifier.onTick(state, watch.exclusion.get(), clock.instant()));
   }
 
-  private void update(
+  private HealthState update(
       String dataCenter, Watch watch, java.util.function.UnaryOperator<HealthState> step) {
     HealthState before = watch.state.get();
     HealthState after = watch.state.updateAndGet(step);
@@ -150,6 +146,7 @@ public final class DataCenterHealthMonitor implements AutoCloseable {
       }
       onChange.accept(dataCenter);
     }
+    return after;
   }
 
   @Override

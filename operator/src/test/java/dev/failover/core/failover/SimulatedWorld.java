@@ -194,19 +194,25 @@ final class SimulatedWorld {
   /** One reconcile: decide, execute every action, persist the progress; a second passes. */
   FailoverDecision step() {
     FailoverDecision decision = decide();
-    decision.actions().forEach(this::execute);
-    progress = decision.progress();
-    lastDecision = decision;
-    now = now.plusSeconds(1);
+    carryOut(decision, decision.actions().size(), true);
     return decision;
   }
 
   /** A reconcile that dies after executing {@code executed} actions, persisting nothing. */
   FailoverDecision crash(int executed) {
     FailoverDecision decision = decide();
-    decision.actions().stream().limit(executed).forEach(this::execute);
-    now = now.plusSeconds(1);
+    carryOut(decision, executed, false);
     return decision;
+  }
+
+  /** Executes the first {@code executed} actions, persists if asked; a second passes. */
+  void carryOut(FailoverDecision decision, int executed, boolean persist) {
+    decision.actions().stream().limit(executed).forEach(this::execute);
+    if (persist) {
+      progress = decision.progress();
+      lastDecision = decision;
+    }
+    now = now.plusSeconds(1);
   }
 
   /** Steps until Active with nothing in flight and traffic on the active data center. */

@@ -39,6 +39,18 @@ class HealthClassifierRecoveryTest {
   }
 
   @Test
+  void aLongBlackoutIsNotMistakenForABrownoutOnceTheDataCenterIsBack() {
+    ProbeFeed feed = blackedOut().refusals(20).ok(2);
+    assertThat(feed.state().errorRatePercent())
+        .as("the blackout's failed probes are forgotten on return")
+        .isZero();
+
+    feed.waitFor(Duration.ofSeconds(30)).ok(1);
+
+    assertThat(feed.phase()).isEqualTo(Healthy);
+  }
+
+  @Test
   void recoveryThresholdOfSuccessesMovesRestoringToProbation() {
     ProbeFeed feed = blackedOut().ok(2);
 
@@ -169,7 +181,7 @@ class HealthClassifierRecoveryTest {
   }
 
   @Test
-  void shortProbationEndsDegradedWhileTheBlackoutStillDominatesTheErrorRate() {
+  void shortProbationEndsHealthyBecauseTheBlackoutIsNoBrownout() {
     HealthThresholds shortProbation =
         new HealthThresholds(
             3, 2, Duration.ofMillis(200), 20, Duration.ofSeconds(10), 80, Duration.ofSeconds(3));
@@ -178,8 +190,20 @@ class HealthClassifierRecoveryTest {
 
     feed.ok(3);
 
+    assertThat(feed.phase()).isEqualTo(Healthy);
+  }
+
+  @Test
+  void aDataCenterThatComesBackSlowIsDegradedOnceItsWindowFills() {
+    HealthThresholds shortProbation =
+        new HealthThresholds(
+            3, 2, Duration.ofMillis(200), 20, Duration.ofSeconds(10), 80, Duration.ofSeconds(3));
+    ProbeFeed feed = new ProbeFeed(shortProbation).ok(8).refusals(3).ok(2, Duration.ofMillis(400));
+
+    feed.ok(12, Duration.ofMillis(400));
+
     assertThat(feed.phase()).isEqualTo(Degraded);
-    assertThat(feed.state().reason()).startsWith("brownout: error rate 27.3%");
+    assertThat(feed.state().reason()).startsWith("brownout: p50 latency");
   }
 
   @Test

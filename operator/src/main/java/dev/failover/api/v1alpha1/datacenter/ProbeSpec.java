@@ -88,6 +88,22 @@ public class ProbeSpec {
       "Brownout: how long latency or error rate must stay above threshold, as a duration.")
   private String brownoutWindow;
 
+  @Default("30s")
+  @Pattern(ValuePatterns.DURATION)
+  @Size(max = ValuePatterns.DURATION_MAX_LENGTH)
+  @JsonPropertyDescription(
+      "After a blackout, how long a data center that answers again must stay up (Probation)"
+          + " before it is Healthy and may take workloads again, as a duration.")
+  private String probation;
+
+  public String getProbation() {
+    return probation;
+  }
+
+  public void setProbation(String probation) {
+    this.probation = probation;
+  }
+
   public String getInterval() {
     return interval;
   }

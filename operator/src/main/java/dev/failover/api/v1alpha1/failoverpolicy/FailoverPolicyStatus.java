@@ -42,6 +42,18 @@ public class FailoverPolicyStatus extends ConditionedStatus {
       "The spec.action.id last performed; an action with this id is not repeated.")
   private String lastHandledActionId;
 
+  @JsonPropertyDescription(
+      "Why the workload is in the active data center: InitialPlacement, Blackout, Brownout,"
+          + " Exclusion, ManualFailover, AutomaticFailback or ManualFailback. A manual failover"
+          + " is never undone by automatic failback.")
+  private String activeReason;
+
+  @Size(max = 64)
+  @JsonPropertyDescription(
+      "Data centers this policy was active in when they became unreachable. Each is scaled to"
+          + " zero as soon as it answers again, before it may take the workload back.")
+  private List<String> awaitingFence = new ArrayList<>();
+
   @JsonPropertyDescription("Measured availability and remaining error budget.")
   private Availability availability;
 
@@ -54,6 +66,22 @@ public class FailoverPolicyStatus extends ConditionedStatus {
 
   @JsonPropertyDescription("Whether disaster-recovery mode is on.")
   private Boolean disasterRecoveryActive;
+
+  public String getActiveReason() {
+    return activeReason;
+  }
+
+  public void setActiveReason(String activeReason) {
+    this.activeReason = activeReason;
+  }
+
+  public List<String> getAwaitingFence() {
+    return awaitingFence;
+  }
+
+  public void setAwaitingFence(List<String> awaitingFence) {
+    this.awaitingFence = awaitingFence;
+  }
 
   public FailoverPhase getPhase() {
     return phase;

@@ -1,0 +1,146 @@
+package dev.failover.core.failover;
+
+import static dev.failover.api.v1alpha1.failoverpolicy.FailoverStep.AwaitTargetAvailable;
+import static dev.failover.api.v1alpha1.failoverpolicy.FailoverStep.PromoteTarget;
+import static dev.failover.api.v1alpha1.failoverpolicy.FailoverStep.SelectTarget;
+import static dev.failover.api.v1alpha1.failoverpolicy.FailoverStep.SwitchTraffic;
+
+import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPhase;
+import dev.failover.core.placement.Candidate;
+import java.util.Optional;
+
+/**
+ * The steps before the switch, which can still change course: SelectTarget, PromoteTarget and
+ * AwaitTargetAvailable. Each returns whether it finished, so the next step may run at once.
+ */
+final class TargetSteps {
+  private final Eligibility eligibility;
+
+  TargetSteps(Eligibility eligibility) {
+    this.eligibility = eligibility;
+  }
+
+  boolean selectTarget(DecisionDraft draft) {
+    PolicySituation situation = draft.situation();
+    FailoverProgress progress = draft.progress();
+    InFlightFailover move = draft.move();
+    Optional<Candidate> best = eligibility.best(situation, progress.awaitingFence(), move.from());
+    if (best.isPresent()) {
+      String target = best.get().name();
+      draft.progress(
+          progress
+              .withInFlight(move.withTo(target))
+              .atStep(PromoteTarget)
+              .inPhase(DecisionDraft.movingPhase(move.reason())));
+      if (!move.isInitialPlacement()) {
+        draft.emit(
+            EventReason.FailoverStarted,
+            "Failing over from "
+                + move.from()
+                + " to "
+                + target
+                + " ("
+                + best.get().phase()
+                + "): "
+                + move.trigger());
+      }
+      return true;
+    }
+    if (!move.isInitialPlacement() && eligibility.canStay(situation, move.from())) {
+      draft.progress(progress.settledIn(move.from(), progress.activeReason()));
+      draft.emit(
+          EventReason.FailoverCancelled,
+          "Staying in "
+              + move.from()
+              + ": it is "
+              + situation.phaseOf(move.from())
+              + " and no other data center can take the workload");
+      return false;
+    }
+    if (move.isInitialPlacement() && eligibility.anyUnprobed(situation)) {
+      return false;
+    }
+    if (progress.phase() != FailoverPhase.Unavailable) {
+      draft.emit(
+          EventReason.NoHealthyDataCenter,
+          "No data center can take the workload: "
+              + eligibility.explain(situation, progress.awaitingFence()));
+      draft.progress(progress.inPhase(FailoverPhase.Unavailable));
+    }
+    return false;
+  }
+
+  boolean promoteTarget(DecisionDraft draft) {
+    if (!targetStillFits(draft)) {
+      return loseTarget(draft);
+    }
+    boolean scaledUp =
+        draft
+            .situation()
+            .workload(draft.move().to())
+            .map(WorkloadObservation::scaledUp)
+            .orElse(false);
+    if (scaledUp) {
+      draft.progress(draft.progress().atStep(AwaitTargetAvailable));
+    }
+    return scaledUp;
+  }
+
+  boolean awaitTargetAvailable(DecisionDraft draft) {
+    if (!targetStillFits(draft)) {
+      return loseTarget(draft);
+    }
+    boolean available =
+        draft
+            .situation()
+            .workload(draft.move().to())
+            .map(WorkloadObservation::available)
+            .orElse(false);
+    if (available) {
+      draft.progress(draft.progress().atStep(SwitchTraffic));
+    }
+    return available;
+  }
+
+  private boolean targetStillFits(DecisionDraft draft) {
+    InFlightFailover move = draft.move();
+    return eligibility.canKeepTarget(
+        draft.situation(), move.to(), isAbandonable(move), draft.progress().awaitingFence());
+  }
+
+  /**
+   * A planned move whose target stops qualifying is abandoned: the workload stays where it runs.
+   * Any other move looks for another target.
+   */
+  private static boolean isAbandonable(InFlightFailover move) {
+    return move.reason().planned() && !move.isInitialPlacement();
+  }
+
+  private boolean loseTarget(DecisionDraft draft) {
+    InFlightFailover move = draft.move();
+    FailoverProgress progress = draft.progress();
+    DataCenterPhase targetPhase = draft.situation().phaseOf(move.to());
+    String why = draft.situation().reachable(move.to()) ? "is " + targetPhase : "is unreachable";
+    if (isAbandonable(move)) {
+      draft.progress(progress.settledIn(move.from(), progress.activeReason()));
+      draft.emit(
+          EventReason.MoveAbandoned,
+          (move.reason().failback() ? "Failback" : "Manual failover")
+              + " to "
+              + move.to()
+              + " abandoned: "
+              + move.to()
+              + " "
+              + why
+              + "; staying in "
+              + move.from());
+      return false;
+    }
+    draft.progress(progress.withInFlight(move.withTo(null)).atStep(SelectTarget));
+    draft.emit(
+        EventReason.TargetLost,
+        move.to() + " " + why + " and can no longer take the workload; choosing another target");
+    return true;
+  }
+}

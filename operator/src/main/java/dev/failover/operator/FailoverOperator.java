@@ -1,0 +1,98 @@
+package dev.failover.operator;
+
+import dev.failover.api.v1alpha1.datacenter.DataCenter;
+import dev.failover.operator.clusters.ApiServerProbe;
+import dev.failover.operator.clusters.DataCenterClientFactory;
+import dev.failover.operator.clusters.DataCenterConnections;
+import dev.failover.operator.config.OperatorConfig;
+import dev.failover.operator.datacenter.DataCenterHealthMonitor;
+import dev.failover.operator.datacenter.DataCenterReconciler;
+import dev.failover.operator.observability.DataCenterMetrics;
+import dev.failover.operator.observability.OperatorHttpEndpoints;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running operator: its reconcilers, probes, clients and HTTP endpoints, wired once. */
+public final class FailoverOperator implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(FailoverOperator.class);
+
+  private final Operator operator;
+  private final DataCenterHealthMonitor monitor;
+  private final DataCenterConnections connections;
+  private final OperatorHttpEndpoints endpoints;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private FailoverOperator(
+      Operator operator,
+      DataCenterHealthMonitor monitor,
+      DataCenterConnections connections,
+      OperatorHttpEndpoints endpoints) {
+    this.operator = operator;
+    this.monitor = monitor;
+    this.connections = connections;
+    this.endpoints = endpoints;
+  }
+
+  public static FailoverOperator start(OperatorConfig config) throws IOException {
+    Clock clock = Clock.systemUTC();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    KubernetesClient hub = new KubernetesClientBuilder().build();
+    DataCenterConnections connections =
+        new DataCenterConnections(
+            new DataCenterClientFactory(Duration.ofSeconds(2), Duration.ofSeconds(5)));
+    SimpleInboundEventSource<DataCenter> healthChanges =
+        new SimpleInboundEventSource<>("datacenter-health");
+    DataCenterHealthMonitor monitor =
+        new DataCenterHealthMonitor(
+            new ApiServerProbe(clock),
+            clock,
+            name -> healthChanges.propagateEvent(new ResourceID(name)),
+            new DataCenterMetrics(registry)::probed);
+
+    Operator operator =
+        new Operator(
+            overrider -> {
+              overrider
+                  .withKubernetesClient(hub)
+                  .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
+                  .withCloseClientOnStop(true);
+              if (config.leaderElection()) {
+                overrider.withLeaderElectionConfiguration(
+                    new LeaderElectionConfiguration(config.leaseName(), config.namespace()));
+              }
+            });
+    operator.register(new DataCenterReconciler(hub, connections, monitor, healthChanges, clock));
+    operator.start();
+    OperatorHttpEndpoints endpoints =
+        new OperatorHttpEndpoints(registry, () -> true, config.metricsPort(), config.healthPort());
+    log.info(
+        "failover-operator started: metrics on port {}, health on port {}",
+        endpoints.metricsPort(),
+        endpoints.healthPort());
+    return new FailoverOperator(operator, monitor, connections, endpoints);
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    endpoints.close();
+    monitor.close();
+    operator.stop();
+    connections.close();
+  }
+}
