@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * stopped data center's ports are free while it is down, and counting down would hand them to the
  * next cluster another testbed creates, so the restart would fail.
  */
-final class LoopbackPorts {
+public final class LoopbackPorts {
   private static final int LOWEST = 20000;
   private static final int HIGHEST = 32000;
   private static final Set<Integer> handedOut = new HashSet<>();
@@ -23,7 +23,7 @@ final class LoopbackPorts {
   private LoopbackPorts() {}
 
   /** A port free on 127.0.0.1 and on the wildcard address, never handed out before here. */
-  static synchronized int free() {
+  public static synchronized int free() {
     for (int attempt = 0; attempt < 1000; attempt++) {
       int port = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST);
       if (!handedOut.contains(port) && isFree(port)) {

@@ -3,10 +3,10 @@ package dev.failover.testbed;
 import java.time.Duration;
 
 /** Sleeps while polling; an interrupt ends the sleep and stays set for the caller to see. */
-final class Sleep {
+public final class Sleep {
   private Sleep() {}
 
-  static void of(Duration duration) {
+  public static void of(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {

@@ -23,6 +23,20 @@ public record TestbedLayout(Path dir) {
     return kwokWorkdir();
   }
 
+  /**
+   * Working directory for a process started beside the data centers, such as the operator under
+   * test. It lies under {@link #processRoot()}, so cleanup and the watchdog kill it like the
+   * servers, even when the JVM that started it was killed.
+   */
+  public Path processDir(String name) {
+    return processRoot().resolve("processes").resolve(name);
+  }
+
+  /** Log of a process started in {@link #processDir(String)}. */
+  public Path processLog(String name) {
+    return logsDir().resolve(name + ".log");
+  }
+
   public Path clustersDir() {
     return kwokWorkdir().resolve("clusters");
   }

@@ -2,6 +2,7 @@ package dev.failover.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.failover.e2e.RepositoryFiles;
 import dev.failover.testbed.SharedTestbedExtension;
 import dev.failover.testbed.Testbed;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;

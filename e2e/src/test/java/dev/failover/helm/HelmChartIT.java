@@ -2,6 +2,7 @@ package dev.failover.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.failover.e2e.RepositoryFiles;
 import dev.failover.testbed.SharedTestbedExtension;
 import dev.failover.testbed.Testbed;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -20,8 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The Helm chart lints, renders, and every object it renders is accepted by a real API server. */
 @ExtendWith(SharedTestbedExtension.class)
 class HelmChartIT {
-  private static final Path CHART =
-      Path.of(System.getProperty("repo.root", ".."), "helm", "failover-operator");
+  private static final Path CHART = RepositoryFiles.root().resolve("helm/failover-operator");
 
   @Test
   void chartLintsCleanly(Testbed testbed) throws Exception {

@@ -1,8 +1,8 @@
 package dev.failover.operator.failoverpolicy;
 
-import dev.failover.api.RepositoryFiles;
 import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
+import dev.failover.e2e.RepositoryFiles;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 

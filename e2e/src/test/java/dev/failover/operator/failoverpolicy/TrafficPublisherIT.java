@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.failover.api.HubApi;
 import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
+import dev.failover.e2e.FailoverCrds;
 import dev.failover.testbed.SharedTestbedExtension;
 import dev.failover.testbed.Testbed;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -121,7 +122,7 @@ class TrafficPublisherIT {
 
   private static KubernetesClient hubWithExternalDns(Testbed testbed) {
     KubernetesClient hub = HubApi.installed(testbed);
-    HubApi.installCrd(hub, testbed.binaries().externalDnsCrd());
+    FailoverCrds.install(hub, testbed.binaries().externalDnsCrd());
     return hub;
   }
 

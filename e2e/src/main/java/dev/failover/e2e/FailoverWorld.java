@@ -1,0 +1,248 @@
+package dev.failover.e2e;
+
+import dev.failover.api.v1alpha1.datacenter.DataCenter;
+import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
+import dev.failover.testbed.DataCenterCluster;
+import dev.failover.testbed.Testbed;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the operator needs to run against a {@link Testbed}: a hub with the failover.dev CRDs, a
+ * kubeconfig Secret per data center in {@code failover-system}, and a {@code DataCenter} resource
+ * per data center. The operator itself is started on demand with {@link #operator()}.
+ *
+ * <p>The world does not own the clusters: {@link #close()} stops the operators it started and
+ * removes its DataCenter resources, and leaves the testbed running for the next world.
+ */
+public final class FailoverWorld implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(FailoverWorld.class);
+
+  public static final String HUB = "hub";
+  public static final String SECRETS_NAMESPACE = OperatorLaunch.SECRETS_NAMESPACE;
+  public static final String KUBECONFIG_KEY = "kubeconfig";
+
+  /** Operators are named per JVM, so their logs and directories never mix in a shared testbed. */
+  private static final AtomicInteger OPERATORS_STARTED = new AtomicInteger();
+
+  private static final Duration DELETE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Testbed testbed;
+  private final List<DataCenterPlan> plans;
+  private final List<OperatorProcess> operators = new ArrayList<>();
+
+  private FailoverWorld(Testbed testbed, List<DataCenterPlan> plans) {
+    this.testbed = testbed;
+    this.plans = List.copyOf(plans);
+  }
+
+  /** Toronto, Chicago and Washington ({@link DataCenterPlan#defaults()}) behind a hub. */
+  public static FailoverWorld start(Testbed testbed) {
+    return start(testbed, DataCenterPlan.defaults());
+  }
+
+  /**
+   * Starts the hub and the data centers the testbed does not run yet, then installs the API, the
+   * Secrets and the DataCenter resources. DataCenters of the same names left by an earlier world
+   * are deleted first, so no status is left over from another operator.
+   */
+  public static FailoverWorld start(Testbed testbed, List<DataCenterPlan> plans) {
+    FailoverWorld world = new FailoverWorld(testbed, plans);
+    testbed.dataCenter(HUB);
+    plans.forEach(plan -> testbed.dataCenter(plan.name()));
+    KubernetesClient hub = world.hub();
+    FailoverCrds.installInto(hub);
+    // Policies publish their active data center as external-dns DNSEndpoints.
+    FailoverCrds.install(hub, testbed.binaries().externalDnsCrd());
+    ServerSideApply.namespace(hub, SECRETS_NAMESPACE);
+    world.deleteDataCenterResources();
+    for (DataCenterPlan plan : plans) {
+      ServerSideApply.apply(hub, world.kubeconfigSecret(plan));
+      ServerSideApply.apply(hub, plan.resource(SECRETS_NAMESPACE));
+    }
+    log.info(
+        "Failover world ready: hub {} with data centers {}",
+        testbed.dataCenter(HUB).apiServerUrl(),
+        plans.stream().map(DataCenterPlan::name).toList());
+    return world;
+  }
+
+  /** A client for the hub, shared with the testbed; do not close it. */
+  public KubernetesClient hub() {
+    return testbed.dataCenter(HUB).client();
+  }
+
+  public DataCenterCluster hubCluster() {
+    return testbed.dataCenter(HUB);
+  }
+
+  /** The testbed cluster behind a data center of this world, to stop, freeze, slow or cut. */
+  public DataCenterCluster dataCenter(String name) {
+    plan(name);
+    return testbed.dataCenter(name);
+  }
+
+  public List<DataCenterPlan> plans() {
+    return plans;
+  }
+
+  public Testbed testbed() {
+    return testbed;
+  }
+
+  /** The DataCenter resource as the hub has it now, status included. */
+  public DataCenter dataCenterResource(String name) {
+    return dataCenterResources().withName(plan(name).name()).get();
+  }
+
+  /** Server-side apply to the hub under field manager {@value ServerSideApply#FIELD_MANAGER}. */
+  public <T extends HasMetadata> T apply(T object) {
+    return ServerSideApply.apply(hub(), object);
+  }
+
+  /** Server-side applies every document of the YAML text to the hub. */
+  public List<GenericKubernetesResource> applyYaml(String yaml) {
+    return ServerSideApply.applyYaml(hub(), yaml);
+  }
+
+  /** Waits until the DataCenter's {@code status.phase} is {@code phase}; returns what it saw. */
+  public DataCenter awaitDataCenterPhase(String name, DataCenterPhase phase, Duration timeout) {
+    return awaitDataCenterPhaseIn(name, EnumSet.of(phase), timeout);
+  }
+
+  /**
+   * Waits until the DataCenter's {@code status.phase} is one of {@code phases}; on timeout fails
+   * with the last status seen and the newest operator's log tail.
+   */
+  public DataCenter awaitDataCenterPhaseIn(
+      String name, Set<DataCenterPhase> phases, Duration timeout) {
+    plan(name);
+    return new DataCenterPhaseWait(
+            name, dataCenterResources().withName(name), this::operatorLogTail)
+        .until(phases, timeout);
+  }
+
+  /**
+   * The launch {@link #operator()} uses; adjust it and pass it to {@link
+   * #operator(OperatorLaunch)}.
+   */
+  public OperatorLaunch operatorLaunch() {
+    return OperatorLaunch.against(testbed.dataCenter(HUB).kubeconfig());
+  }
+
+  /** Starts the operator jar as its own process against this hub and waits until it is ready. */
+  public OperatorProcess operator() {
+    return operator(operatorLaunch());
+  }
+
+  public OperatorProcess operator(OperatorLaunch launch) {
+    String name = "operator-" + OPERATORS_STARTED.incrementAndGet();
+    OperatorProcess operator = OperatorProcess.start(testbed.layout(), name, launch);
+    synchronized (operators) {
+      operators.add(operator);
+    }
+    return operator;
+  }
+
+  /** Stops the operators, then deletes this world's DataCenter resources. Never throws. */
+  @Override
+  public void close() {
+    List<OperatorProcess> started;
+    synchronized (operators) {
+      started = List.copyOf(operators);
+    }
+    started.forEach(OperatorProcess::close);
+    try {
+      deleteDataCenterResources();
+    } catch (RuntimeException e) {
+      log.warn("Could not delete the DataCenter resources: {}", e.getMessage());
+    }
+  }
+
+  private Secret kubeconfigSecret(DataCenterPlan plan) {
+    // The proxied kubeconfig, so the testbed's cut() and slow() reach the operator's probes.
+    String kubeconfig =
+        SelfContainedKubeconfig.of(testbed.dataCenter(plan.name()).proxiedKubeconfig());
+    return new SecretBuilder()
+        .withNewMetadata()
+        .withName(plan.secretName())
+        .withNamespace(SECRETS_NAMESPACE)
+        .endMetadata()
+        .withType("Opaque")
+        // data rather than stringData: stringData is write-only, so server-side apply cannot own
+        // it.
+        .addToData(
+            KUBECONFIG_KEY,
+            Base64.getEncoder().encodeToString(kubeconfig.getBytes(StandardCharsets.UTF_8)))
+        .build();
+  }
+
+  /**
+   * Deletes the DataCenters of this world's names. Their finalizers are dropped first: the operator
+   * that would remove them is stopped (or another world's, long gone).
+   */
+  private void deleteDataCenterResources() {
+    for (DataCenterPlan plan : plans) {
+      Resource<DataCenter> resource = dataCenterResources().withName(plan.name());
+      DataCenter existing = resource.get();
+      if (existing == null) {
+        continue;
+      }
+      if (!existing.getMetadata().getFinalizers().isEmpty()) {
+        resource.edit(
+            dataCenter -> {
+              dataCenter.getMetadata().setFinalizers(List.of());
+              return dataCenter;
+            });
+      }
+      resource.delete();
+      resource.waitUntilCondition(Objects::isNull, DELETE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+  }
+
+  private String operatorLogTail() {
+    synchronized (operators) {
+      if (operators.isEmpty()) {
+        return "(no operator started by this world)";
+      }
+      OperatorProcess newest = operators.get(operators.size() - 1);
+      return "last lines of " + newest.logFile() + ":\n" + newest.logTail(40);
+    }
+  }
+
+  private MixedOperation<DataCenter, KubernetesResourceList<DataCenter>, Resource<DataCenter>>
+      dataCenterResources() {
+    return hub().resources(DataCenter.class);
+  }
+
+  private DataCenterPlan plan(String name) {
+    return plans.stream()
+        .filter(plan -> plan.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no data center "
+                        + name
+                        + " in this world; it has "
+                        + plans.stream().map(DataCenterPlan::name).toList()));
+  }
+}
