@@ -36,15 +36,30 @@ public final class FailoverActionExecutor {
     this.metrics = metrics;
   }
 
-  /** Runs the actions in order; history records go into {@code status}. */
+  /**
+   * Runs the actions in order, those that change data centers or DNS before those that report
+   * (history records and Events): if a data center fails half-way, nothing has been reported yet,
+   * so the retry does not tell the story twice. History records go into {@code status}.
+   */
   void run(
       FailoverPolicy policy,
       List<FailoverAction> actions,
       Function<String, DataCenter> dataCenters,
       FailoverPolicyStatus status) {
     for (FailoverAction action : actions) {
-      execute(policy, action, dataCenters, status);
+      if (!reports(action)) {
+        execute(policy, action, dataCenters, status);
+      }
     }
+    for (FailoverAction action : actions) {
+      if (reports(action)) {
+        execute(policy, action, dataCenters, status);
+      }
+    }
+  }
+
+  private static boolean reports(FailoverAction action) {
+    return action instanceof Emit || action instanceof RecordFailover;
   }
 
   // Java 17 has no pattern matching for switch; the sealed interface keeps this list complete.
