@@ -35,7 +35,8 @@ class FailoverActionExecutorTest {
               new DataCenterClientFactory(Duration.ofSeconds(1), Duration.ofSeconds(1))),
           mock(TrafficPublisher.class),
           events,
-          new FailoverMetrics(new SimpleMeterRegistry()));
+          new FailoverMetrics(new SimpleMeterRegistry()),
+          java.time.Clock.systemUTC());
 
   @Test
   void nothingIsReportedWhenAnActionOnADataCenterFails() {
