@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the local data-center testbed's binaries from their Go modules into a cache
-# outside the repository, keyed by version. Skips whatever is already cached.
-# Prints the directory that holds the binaries (symlinks) as its last line.
+# outside the repository, keyed by version, and fetches the external-dns DNSEndpoint CRD
+# the same way. Skips whatever is already cached.
+# Prints the directory that holds the binaries (symlinks) as its last line; the CRDs are
+# in crds/ beside it.
 set -euo pipefail
 
 K8S_VERSION=v1.36.3
@@ -9,9 +11,11 @@ ETCD_VERSION=v3.6.14
 KWOK_VERSION=v0.8.0
 HELM_VERSION=v3.22.0
 TOXIPROXY_VERSION=v2.5.0
+EXTERNAL_DNS_VERSION=v0.19.0
 
 CACHE=${FAILOVER_TESTBED_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/failover-operator/testbed}
 BIN=$CACHE/bin
+CRDS=$CACHE/crds
 export GOFLAGS="-buildvcs=false"
 export CGO_ENABLED=0
 # An older distribution Go (Debian pins GOTOOLCHAIN=local) fetches the toolchain a module
@@ -90,7 +94,22 @@ install_tool() { # <name> <version> <package@version> <binary name>
   GOBIN=$out go install -ldflags "$LDFLAGS_STRIP" "$3"
 }
 
-mkdir -p "$CACHE" "$BIN"
+# The operator publishes DNSEndpoints; tests install the CRD external-dns itself ships, so
+# they check our records against the real schema. Nothing to build: copy it from the module.
+fetch_external_dns_crd() {
+  local out=$CACHE/external-dns-$EXTERNAL_DNS_VERSION
+  [ -f "$out/dnsendpoints.yaml" ] && return
+  log "fetching the DNSEndpoint CRD of external-dns $EXTERNAL_DNS_VERSION"
+  local dir
+  # Outside any go.mod, so no wrapper module's go.mod or go.sum is touched.
+  dir=$(cd "$CACHE" && go mod download -json sigs.k8s.io/external-dns@$EXTERNAL_DNS_VERSION \
+    | sed -n 's/^\s*"Dir": "\(.*\)",\?$/\1/p')
+  rm -rf "$out.tmp" && mkdir -p "$out.tmp"
+  cp "$dir/config/crd/standard/dnsendpoints.externaldns.k8s.io.yaml" "$out.tmp/dnsendpoints.yaml"
+  rm -rf "$out" && mv "$out.tmp" "$out"
+}
+
+mkdir -p "$CACHE" "$BIN" "$CRDS"
 start=$(date +%s)
 build_etcd
 install_tool kwok $KWOK_VERSION sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION kwok
@@ -98,6 +117,7 @@ install_tool kwok $KWOK_VERSION sigs.k8s.io/kwok/cmd/kwokctl@$KWOK_VERSION kwokc
 install_tool toxiproxy $TOXIPROXY_VERSION github.com/Shopify/toxiproxy/v2/cmd/server@$TOXIPROXY_VERSION server
 install_tool helm $HELM_VERSION helm.sh/helm/v3/cmd/helm@$HELM_VERSION helm
 build_kubernetes
+fetch_external_dns_crd
 
 ln -sfn "$CACHE/kubernetes-$K8S_VERSION/kube-apiserver" "$BIN/kube-apiserver"
 ln -sfn "$CACHE/kubernetes-$K8S_VERSION/kube-controller-manager" "$BIN/kube-controller-manager"
@@ -108,5 +128,6 @@ ln -sfn "$CACHE/kwok-$KWOK_VERSION/kwok" "$BIN/kwok"
 ln -sfn "$CACHE/kwok-$KWOK_VERSION/kwokctl" "$BIN/kwokctl"
 ln -sfn "$CACHE/toxiproxy-$TOXIPROXY_VERSION/server" "$BIN/toxiproxy-server"
 ln -sfn "$CACHE/helm-$HELM_VERSION/helm" "$BIN/helm"
+ln -sfn "$CACHE/external-dns-$EXTERNAL_DNS_VERSION/dnsendpoints.yaml" "$CRDS/dnsendpoints.yaml"
 log "binaries ready in $BIN ($(($(date +%s) - start)) s)"
 echo "$BIN"

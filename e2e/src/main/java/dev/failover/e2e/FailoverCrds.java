@@ -21,16 +21,26 @@ public final class FailoverCrds {
     List<CustomResourceDefinition> crds =
         RepositoryFiles.yamlFiles("crds").stream().map(FailoverCrds::read).toList();
     crds.forEach(crd -> ServerSideApply.apply(client, crd));
-    for (CustomResourceDefinition crd : crds) {
-      client
-          .apiextensions()
-          .v1()
-          .customResourceDefinitions()
-          .withName(crd.getMetadata().getName())
-          .waitUntilCondition(
-              FailoverCrds::established, ESTABLISHED_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
+    crds.forEach(crd -> awaitEstablished(client, crd));
     return crds.stream().map(crd -> crd.getMetadata().getName()).toList();
+  }
+
+  /** Applies one CRD file, such as external-dns's DNSEndpoint, and waits until it is served. */
+  public static String install(KubernetesClient client, Path file) {
+    CustomResourceDefinition crd = read(file);
+    ServerSideApply.apply(client, crd);
+    awaitEstablished(client, crd);
+    return crd.getMetadata().getName();
+  }
+
+  private static void awaitEstablished(KubernetesClient client, CustomResourceDefinition crd) {
+    client
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .withName(crd.getMetadata().getName())
+        .waitUntilCondition(
+            FailoverCrds::established, ESTABLISHED_TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
   private static CustomResourceDefinition read(Path file) {

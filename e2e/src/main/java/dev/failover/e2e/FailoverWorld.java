@@ -70,6 +70,8 @@ public final class FailoverWorld implements AutoCloseable {
     plans.forEach(plan -> testbed.dataCenter(plan.name()));
     KubernetesClient hub = world.hub();
     FailoverCrds.installInto(hub);
+    // Policies publish their active data center as external-dns DNSEndpoints.
+    FailoverCrds.install(hub, testbed.binaries().externalDnsCrd());
     ServerSideApply.namespace(hub, SECRETS_NAMESPACE);
     world.deleteDataCenterResources();
     for (DataCenterPlan plan : plans) {

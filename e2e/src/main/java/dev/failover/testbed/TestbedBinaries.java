@@ -12,6 +12,9 @@ import java.util.Properties;
  * <p>Looked up in order: system property {@value #PROPERTY}, environment variable {@value
  * #ENVIRONMENT}, then {@code ~/.cache/failover-operator/testbed/bin}. A missing binary is an error
  * that tells the user how to build them; tests never skip because of it.
+ *
+ * <p>Third-party CRDs the tests install (external-dns's DNSEndpoint) are fetched by the same script
+ * into {@code crds/} beside the binaries directory.
  */
 public final class TestbedBinaries {
   public static final String PROPERTY = "testbed.bin";
@@ -92,6 +95,22 @@ public final class TestbedBinaries {
 
   public Path kubectl() {
     return binary("kubectl");
+  }
+
+  /**
+   * The DNSEndpoint CRD as external-dns publishes it. Checked here, not in {@link #locate()}, so a
+   * cache built before the script fetched it fails only the tests that need it.
+   */
+  public Path externalDnsCrd() {
+    Path crd = dir.resolveSibling("crds").resolve("dnsendpoints.yaml");
+    if (!Files.isReadable(crd)) {
+      throw new IllegalStateException(
+          "The external-dns DNSEndpoint CRD is missing: no "
+              + crd
+              + ". Fetch it with e2e/scripts/testbed-binaries.sh (seconds; it skips the binaries"
+              + " already built).");
+    }
+    return crd;
   }
 
   @Override

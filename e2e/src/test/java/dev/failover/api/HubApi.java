@@ -11,10 +11,10 @@ import java.util.List;
  * The shared testbed's hub with the generated CRDs installed. Installing is idempotent (server-side
  * apply), so every test class may ask for it.
  */
-final class HubApi {
+public final class HubApi {
   private HubApi() {}
 
-  static KubernetesClient installed(Testbed testbed) {
+  public static KubernetesClient installed(Testbed testbed) {
     KubernetesClient client = testbed.dataCenter("hub").client();
     FailoverCrds.installInto(client);
     for (String namespace : List.of("failover-system", "shop")) {

@@ -50,13 +50,36 @@ class TestbedBinariesTest {
 
   @Test
   void findsACompleteDirectory(@TempDir Path dir) throws Exception {
+    TestbedBinaries binaries = completeBinaries(dir);
+
+    assertThat(binaries.kwokctl()).isEqualTo(dir.resolve("kwokctl"));
+  }
+
+  @Test
+  void theExternalDnsCrdIsInCrdsBesideTheBinaries(@TempDir Path cache) throws Exception {
+    TestbedBinaries binaries = completeBinaries(cache.resolve("bin"));
+    Path crd = Files.createDirectories(cache.resolve("crds")).resolve("dnsendpoints.yaml");
+    Files.writeString(crd, "kind: CustomResourceDefinition\n");
+
+    assertThat(binaries.externalDnsCrd()).isEqualTo(crd);
+  }
+
+  @Test
+  void aMissingExternalDnsCrdFailsWithHowToFetchIt(@TempDir Path cache) throws Exception {
+    TestbedBinaries binaries = completeBinaries(cache.resolve("bin"));
+
+    assertThatThrownBy(binaries::externalDnsCrd)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("e2e/scripts/testbed-binaries.sh")
+        .hasMessageContaining(cache.resolve("crds/dnsendpoints.yaml").toString());
+  }
+
+  private static TestbedBinaries completeBinaries(Path dir) throws Exception {
+    Files.createDirectories(dir);
     for (String name : TestbedBinaries.REQUIRED) {
       makeExecutable(dir.resolve(name));
     }
-
-    TestbedBinaries binaries = TestbedBinaries.locate(properties(dir.toString()), Map.of());
-
-    assertThat(binaries.kwokctl()).isEqualTo(dir.resolve("kwokctl"));
+    return TestbedBinaries.locate(properties(dir.toString()), Map.of());
   }
 
   private static Properties properties(String binDir) {

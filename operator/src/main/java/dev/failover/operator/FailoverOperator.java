@@ -7,7 +7,13 @@ import dev.failover.operator.clusters.DataCenterConnections;
 import dev.failover.operator.config.OperatorConfig;
 import dev.failover.operator.datacenter.DataCenterHealthMonitor;
 import dev.failover.operator.datacenter.DataCenterReconciler;
+import dev.failover.operator.failoverpolicy.FailoverActionExecutor;
+import dev.failover.operator.failoverpolicy.FailoverPolicyReconciler;
+import dev.failover.operator.failoverpolicy.PolicyEvents;
+import dev.failover.operator.failoverpolicy.PolicyObserver;
+import dev.failover.operator.failoverpolicy.TrafficPublisher;
 import dev.failover.operator.observability.DataCenterMetrics;
+import dev.failover.operator.observability.FailoverMetrics;
 import dev.failover.operator.observability.OperatorHttpEndpoints;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -75,6 +81,13 @@ public final class FailoverOperator implements AutoCloseable {
               }
             });
     operator.register(new DataCenterReconciler(hub, connections, monitor, healthChanges, clock));
+    TrafficPublisher traffic = new TrafficPublisher(hub);
+    operator.register(
+        new FailoverPolicyReconciler(
+            new PolicyObserver(connections, traffic, clock),
+            new FailoverActionExecutor(
+                connections, traffic, new PolicyEvents(hub, clock), new FailoverMetrics(registry)),
+            clock));
     operator.start();
     OperatorHttpEndpoints endpoints =
         new OperatorHttpEndpoints(registry, () -> true, config.metricsPort(), config.healthPort());

@@ -25,14 +25,14 @@ final class DataCenterStatusMapper {
     status.setConsecutiveFailures(health.consecutiveFailures());
     status.setConsecutiveSuccesses(health.consecutiveSuccesses());
     status.setErrorRatePercent(round(health.errorRatePercent()));
-    status.setLastTransitionTime(seconds(health.phaseSince()));
+    status.setLastTransitionTime(millis(health.phaseSince()));
     status.setMessage(health.reason());
     health.latency().ifPresent(latency -> status.setLatency(latency(latency)));
     health
         .window()
         .newest()
         .map(ProbeResult::at)
-        .map(DataCenterStatusMapper::seconds)
+        .map(DataCenterStatusMapper::millis)
         .ifPresent(status::setLastProbeTime);
     boolean ready = health.phase() == DataCenterPhase.Healthy;
     StatusConditions.set(
@@ -80,7 +80,8 @@ final class DataCenterStatusMapper {
     return value == null ? 0 : value;
   }
 
-  private static String seconds(Instant instant) {
-    return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+  /** Milliseconds matter: a policy's measured RTO starts at this data center's phase change. */
+  private static String millis(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MILLIS).toString();
   }
 }

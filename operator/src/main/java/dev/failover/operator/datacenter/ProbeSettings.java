@@ -4,4 +4,4 @@ import dev.failover.core.health.HealthThresholds;
 import java.time.Duration;
 
 /** How often and how patiently a data center is probed, and how the results are judged. */
-record ProbeSettings(Duration interval, Duration timeout, HealthThresholds thresholds) {}
+public record ProbeSettings(Duration interval, Duration timeout, HealthThresholds thresholds) {}

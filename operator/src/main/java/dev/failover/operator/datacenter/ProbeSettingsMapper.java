@@ -10,13 +10,13 @@ import java.util.Optional;
  * Reads a DataCenter's probe settings. The CRD schema defaults every field; the fallbacks here
  * equal those defaults and only matter for objects stored before a default existed.
  */
-final class ProbeSettingsMapper {
+public final class ProbeSettingsMapper {
   /** A brownout ends only once latency and error rate are back under 80% of their thresholds. */
   private static final int BROWNOUT_RECOVERY_PERCENT = 80;
 
   private ProbeSettingsMapper() {}
 
-  static ProbeSettings from(ProbeSpec spec) {
+  public static ProbeSettings from(ProbeSpec spec) {
     ProbeSpec probe = spec == null ? new ProbeSpec() : spec;
     return new ProbeSettings(
         duration(probe.getInterval(), "2s"),

@@ -45,6 +45,15 @@ public final class ValuePatterns {
 
   public static final int HOST_MAX_LENGTH = 253;
 
+  /**
+   * A fully qualified DNS name to publish a record under: lowercase labels of at most 63
+   * characters, the last one starting with a letter; no trailing dot, no wildcard.
+   */
+  public static final String DNS_NAME =
+      "^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]([-a-z0-9]{0,61}[a-z0-9])?$";
+
+  public static final int DNS_NAME_MAX_LENGTH = 253;
+
   /** A hostname or IPv4 address with an optional port: a DNS resolver. */
   public static final String HOST_AND_OPTIONAL_PORT =
       "^(" + IPV4 + "|" + HOSTNAME + ")(:" + PORT + ")?$";

@@ -36,6 +36,11 @@ public class FailoverPolicySpec {
   @JsonPropertyDescription("The data centers the workload may run in.")
   private Placement placement;
 
+  @JsonPropertyDescription(
+      "The DNS record that follows the active data center; published even when absent, under a"
+          + " default name.")
+  private Traffic traffic;
+
   @Default("Hot")
   @JsonPropertyDescription(
       "How the workload is kept in non-active data centers: Hot (running), Warm (scaled to zero)"
@@ -86,6 +91,14 @@ public class FailoverPolicySpec {
 
   public void setPlacement(Placement placement) {
     this.placement = placement;
+  }
+
+  public Traffic getTraffic() {
+    return traffic;
+  }
+
+  public void setTraffic(Traffic traffic) {
+    this.traffic = traffic;
   }
 
   public StandbyMode getStandby() {

@@ -1,0 +1,86 @@
+package dev.failover.operator.failoverpolicy;
+
+import dev.failover.api.v1alpha1.datacenter.DataCenter;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
+import dev.failover.core.failover.FailoverAction;
+import dev.failover.core.failover.FailoverAction.Emit;
+import dev.failover.core.failover.FailoverAction.EnsureWorkload;
+import dev.failover.core.failover.FailoverAction.Fence;
+import dev.failover.core.failover.FailoverAction.PointTrafficAt;
+import dev.failover.core.failover.FailoverAction.RecordFailover;
+import dev.failover.core.failover.FailoverAction.RemoveWorkload;
+import dev.failover.operator.clusters.DataCenterConnections;
+import dev.failover.operator.observability.FailoverMetrics;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Carries out the core's decisions. Every action is idempotent; the first one that fails stops the
+ * rest and the caller does not persist the new progress, so the next reconcile decides again.
+ */
+public final class FailoverActionExecutor {
+  private final DataCenterConnections connections;
+  private final TrafficPublisher traffic;
+  private final PolicyEvents events;
+  private final FailoverMetrics metrics;
+
+  public FailoverActionExecutor(
+      DataCenterConnections connections,
+      TrafficPublisher traffic,
+      PolicyEvents events,
+      FailoverMetrics metrics) {
+    this.connections = connections;
+    this.traffic = traffic;
+    this.events = events;
+    this.metrics = metrics;
+  }
+
+  /** Runs the actions in order; history records go into {@code status}. */
+  void run(
+      FailoverPolicy policy,
+      List<FailoverAction> actions,
+      Function<String, DataCenter> dataCenters,
+      FailoverPolicyStatus status) {
+    for (FailoverAction action : actions) {
+      execute(policy, action, dataCenters, status);
+    }
+  }
+
+  // Java 17 has no pattern matching for switch; the sealed interface keeps this list complete.
+  private void execute(
+      FailoverPolicy policy,
+      FailoverAction action,
+      Function<String, DataCenter> dataCenters,
+      FailoverPolicyStatus status) {
+    if (action instanceof EnsureWorkload ensure) {
+      applier(ensure.dataCenter()).ensure(policy, ensure.replicas());
+    } else if (action instanceof RemoveWorkload remove) {
+      applier(remove.dataCenter()).remove(policy);
+    } else if (action instanceof Fence fence) {
+      applier(fence.dataCenter()).fence(policy);
+    } else if (action instanceof PointTrafficAt point) {
+      traffic.publish(policy, dataCenters.apply(point.dataCenter()));
+    } else if (action instanceof RecordFailover record) {
+      if (PolicyHistory.add(status, record.record())) {
+        metrics.completed(
+            record.record().reason().name(),
+            record.record().from(),
+            record.record().to(),
+            record.record().measuredRto());
+      }
+    } else if (action instanceof Emit emit) {
+      events.emit(policy, emit.reason().name(), emit.message(), emit.reason().warning());
+    } else {
+      throw new IllegalStateException("unknown action " + action);
+    }
+  }
+
+  private WorkloadApplier applier(String dataCenter) {
+    return new WorkloadApplier(
+        connections
+            .client(dataCenter)
+            .orElseThrow(
+                () -> new IllegalStateException("no connection to data center " + dataCenter)));
+  }
+}

@@ -1,0 +1,166 @@
+package dev.failover.operator.failoverpolicy;
+
+import dev.failover.api.v1alpha1.common.ConditionTypes;
+import dev.failover.api.v1alpha1.datacenter.DataCenter;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPhase;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
+import dev.failover.core.failover.FailoverDecision;
+import dev.failover.core.failover.FailoverProgress;
+import dev.failover.core.failover.FailoverStateMachine;
+import dev.failover.operator.status.StatusConditions;
+import dev.failover.operator.status.StatusPatches;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a policy's workload in exactly one healthy data center. Observe (data centers, workloads,
+ * DNS) → decide (the core's {@link FailoverStateMachine}) → act (server-side apply, DNS, Events) →
+ * status, repeated while the decision moves on, so a failover whose steps are already satisfied
+ * completes in one reconcile. Progress is persisted only after its actions succeeded.
+ */
+@ControllerConfiguration(name = "failoverpolicy")
+public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy> {
+  private static final Logger log = LoggerFactory.getLogger(FailoverPolicyReconciler.class);
+  private static final int MAX_DECISIONS_PER_RECONCILE = 8;
+  private static final Duration WHILE_MOVING = Duration.ofMillis(500);
+  private static final Duration WHILE_SETTLED = Duration.ofSeconds(15);
+
+  private final PolicyObserver observer;
+  private final FailoverActionExecutor executor;
+  private final FailoverStateMachine stateMachine = new FailoverStateMachine();
+  private final Clock clock;
+  private InformerEventSource<DataCenter, FailoverPolicy> dataCenters;
+
+  public FailoverPolicyReconciler(
+      PolicyObserver observer, FailoverActionExecutor executor, Clock clock) {
+    this.observer = observer;
+    this.executor = executor;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, FailoverPolicy>> prepareEventSources(
+      EventSourceContext<FailoverPolicy> context) {
+    // A data center's phase change wakes every policy that lists it.
+    dataCenters =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(DataCenter.class, FailoverPolicy.class)
+                .withSecondaryToPrimaryMapper(
+                    dataCenter ->
+                        context
+                            .getPrimaryCache()
+                            .list(policy -> lists(policy, dataCenter.getMetadata().getName()))
+                            .map(ResourceID::fromResource)
+                            .collect(Collectors.toSet()))
+                .build(),
+            context);
+    return List.of(dataCenters);
+  }
+
+  @Override
+  public UpdateControl<FailoverPolicy> reconcile(
+      FailoverPolicy policy, Context<FailoverPolicy> context) {
+    FailoverPolicyStatus stored = policy.getStatus();
+    FailoverPolicyStatus status =
+        stored == null ? new FailoverPolicyStatus() : Serialization.clone(stored);
+    Map<String, DataCenter> placement = placementDataCenters(policy);
+    FailoverProgress progress = PolicyProgressMapper.read(stored);
+    String message = "";
+    String failure = null;
+    for (int decisions = 0; decisions < MAX_DECISIONS_PER_RECONCILE; decisions++) {
+      FailoverDecision decision =
+          stateMachine.decide(observer.observe(policy, progress, placement));
+      try {
+        executor.run(policy, decision.actions(), placement::get, status);
+      } catch (KubernetesClientException | IllegalStateException e) {
+        failure = e.getMessage();
+        log.warn("{}: an action failed; deciding again shortly", name(policy), e);
+        break;
+      }
+      boolean movedOn = !decision.progress().equals(progress);
+      progress = decision.progress();
+      message = decision.message();
+      if (!movedOn) {
+        break;
+      }
+    }
+    writeStatus(policy, status, stored, progress, message, failure, placement);
+    policy.setStatus(status);
+    boolean moving = progress.currentStep() != null || failure != null;
+    return StatusPatches.patchIfChanged(policy, stored, status)
+        .rescheduleAfter(moving ? WHILE_MOVING : WHILE_SETTLED);
+  }
+
+  private void writeStatus(
+      FailoverPolicy policy,
+      FailoverPolicyStatus status,
+      FailoverPolicyStatus stored,
+      FailoverProgress progress,
+      String message,
+      String failure,
+      Map<String, DataCenter> placement) {
+    StatusConditions.observed(status, policy.getMetadata().getGeneration());
+    PolicyProgressMapper.write(progress, status);
+    DataCenter active =
+        progress.activeDataCenter() == null ? null : placement.get(progress.activeDataCenter());
+    status.setDnsTarget(active == null ? null : active.getSpec().getIngressAddress());
+    boolean ready =
+        failure == null
+            && progress.phase() == FailoverPhase.Active
+            && progress.currentStep() == null;
+    StatusConditions.set(
+        status,
+        stored,
+        ConditionTypes.READY,
+        ready,
+        failure != null ? "ActionFailed" : progress.phase().name(),
+        failure != null ? failure : message,
+        clock.instant());
+    RtoCheck.assess(policy.getSpec(), placement.values())
+        .ifPresent(
+            rto ->
+                StatusConditions.set(
+                    status,
+                    stored,
+                    ConditionTypes.RTO_FEASIBLE,
+                    rto.feasible(),
+                    rto.feasible() ? "DetectionFitsRto" : "DetectionTooSlowForRto",
+                    rto.message(),
+                    clock.instant()));
+  }
+
+  /** The policy's data centers in placement order; those without a DataCenter are left out. */
+  private Map<String, DataCenter> placementDataCenters(FailoverPolicy policy) {
+    Map<String, DataCenter> found = new LinkedHashMap<>();
+    for (String name : PolicySettingsMapper.settings(policy.getSpec()).placement().ordered()) {
+      dataCenters.get(new ResourceID(name)).ifPresent(dataCenter -> found.put(name, dataCenter));
+    }
+    return found;
+  }
+
+  private static boolean lists(FailoverPolicy policy, String dataCenter) {
+    return PolicySettingsMapper.settings(policy.getSpec()).placement().includes(dataCenter);
+  }
+
+  private static String name(FailoverPolicy policy) {
+    return policy.getMetadata().getNamespace() + "/" + policy.getMetadata().getName();
+  }
+}

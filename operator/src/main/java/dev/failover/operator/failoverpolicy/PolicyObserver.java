@@ -1,0 +1,78 @@
+package dev.failover.operator.failoverpolicy;
+
+import dev.failover.api.v1alpha1.datacenter.DataCenter;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
+import dev.failover.core.failover.DataCenterView;
+import dev.failover.core.failover.FailoverProgress;
+import dev.failover.core.failover.PolicySituation;
+import dev.failover.core.failover.WorkloadObservation;
+import dev.failover.operator.clusters.DataCenterConnections;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gathers what the failover core needs about one policy: its data centers' health, its workload in
+ * every data center that answers, and where its DNS record points.
+ */
+public final class PolicyObserver {
+  private static final Logger log = LoggerFactory.getLogger(PolicyObserver.class);
+
+  private final DataCenterConnections connections;
+  private final TrafficPublisher traffic;
+  private final Clock clock;
+
+  public PolicyObserver(DataCenterConnections connections, TrafficPublisher traffic, Clock clock) {
+    this.connections = connections;
+    this.traffic = traffic;
+    this.clock = clock;
+  }
+
+  PolicySituation observe(
+      FailoverPolicy policy, FailoverProgress progress, Map<String, DataCenter> dataCenters) {
+    Instant now = clock.instant();
+    List<DataCenterView> views =
+        dataCenters.values().stream()
+            .map(dataCenter -> DataCenterViews.view(dataCenter, now))
+            .toList();
+    Map<String, WorkloadObservation> workloads = new HashMap<>();
+    for (DataCenterView view : views) {
+      if (view.reachable()) {
+        observeWorkload(policy, view.name()).ifPresent(found -> workloads.put(view.name(), found));
+      }
+    }
+    return new PolicySituation(
+        progress,
+        PolicySettingsMapper.settings(policy.getSpec()),
+        views,
+        workloads,
+        traffic.currentTarget(policy).orElse(null),
+        PolicySettingsMapper.action(policy.getSpec()),
+        now);
+  }
+
+  /** Absent when the data center cannot be read right now; the core treats that as unknown. */
+  private java.util.Optional<WorkloadObservation> observeWorkload(
+      FailoverPolicy policy, String dataCenter) {
+    return connections
+        .client(dataCenter)
+        .flatMap(
+            client -> {
+              try {
+                return java.util.Optional.of(new WorkloadApplier(client).observe(policy));
+              } catch (KubernetesClientException e) {
+                log.debug(
+                    "cannot read the workload of {} in {}",
+                    policy.getMetadata().getName(),
+                    dataCenter,
+                    e);
+                return java.util.Optional.empty();
+              }
+            });
+  }
+}

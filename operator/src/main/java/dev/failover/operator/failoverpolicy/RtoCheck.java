@@ -1,0 +1,59 @@
+package dev.failover.operator.failoverpolicy;
+
+import dev.failover.api.v1alpha1.datacenter.DataCenter;
+import dev.failover.api.v1alpha1.datacenter.ProbeSpec;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicySpec;
+import dev.failover.api.v1alpha1.failoverpolicy.StandbyMode;
+import dev.failover.core.DurationText;
+import dev.failover.core.rto.PromotionBudgets;
+import dev.failover.core.rto.RtoAssessment;
+import dev.failover.core.rto.RtoFeasibility;
+import dev.failover.core.rto.RtoInputs;
+import dev.failover.operator.datacenter.ProbeSettings;
+import dev.failover.operator.datacenter.ProbeSettingsMapper;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * Whether a policy's data centers detect a blackout soon enough for its RTO. Detection is judged
+ * with the slowest probe settings among the policy's data centers: any of them may be the one that
+ * fails.
+ */
+final class RtoCheck {
+  /**
+   * What promotion costs on top of detection. Hot is already running; Warm scales up existing
+   * objects; Cold creates them. Measured on the local testbed with margin (docs/benchmarks.md).
+   */
+  static final PromotionBudgets PROMOTION =
+      new PromotionBudgets(Duration.ofSeconds(1), Duration.ofSeconds(15), Duration.ofSeconds(30));
+
+  /** Pointing DNS at the new data center and seeing it there. */
+  static final Duration SWITCH = Duration.ofSeconds(1);
+
+  private RtoCheck() {}
+
+  static Optional<RtoAssessment> assess(
+      FailoverPolicySpec spec, Collection<DataCenter> dataCenters) {
+    if (spec.getObjectives() == null || spec.getObjectives().getRto() == null) {
+      return Optional.empty();
+    }
+    return dataCenters.stream()
+        .map(dataCenter -> inputs(spec, dataCenter.getSpec().getProbe()))
+        .map(RtoFeasibility::assess)
+        .max(Comparator.comparing(RtoAssessment::worstCase));
+  }
+
+  private static RtoInputs inputs(FailoverPolicySpec spec, ProbeSpec probe) {
+    ProbeSettings settings = ProbeSettingsMapper.from(probe);
+    return new RtoInputs(
+        settings.thresholds().failureThreshold(),
+        settings.interval(),
+        settings.timeout(),
+        Optional.ofNullable(spec.getStandby()).orElse(StandbyMode.Hot),
+        PROMOTION,
+        SWITCH,
+        DurationText.parse(spec.getObjectives().getRto()));
+  }
+}

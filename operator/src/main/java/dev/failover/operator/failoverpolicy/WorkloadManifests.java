@@ -1,0 +1,104 @@
+package dev.failover.operator.failoverpolicy;
+
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
+import dev.failover.core.failover.ReplicasMode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The objects that make up a policy's workload in a data center, built from the manifests embedded
+ * in the policy. Pure: the policy is never modified.
+ *
+ * <p>Each object goes into the policy's namespace unless its manifest names one, and carries the
+ * {@link PolicyLabels}. Deployments and StatefulSets get the manifest's replicas (Kubernetes'
+ * default of 1 when it has none) at {@link ReplicasMode#Full} and 0 at {@link
+ * ReplicasMode#ScaledDown}. The manifests are namespaced objects; the policy's rider grants nothing
+ * cluster-wide.
+ */
+public final class WorkloadManifests {
+  private static final Set<String> SCALABLE_KINDS = Set.of("Deployment", "StatefulSet");
+  private static final String APPS_GROUP = "apps/";
+  private static final int KUBERNETES_DEFAULT_REPLICAS = 1;
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+  private WorkloadManifests() {}
+
+  /** The objects to apply for the mode, in the order of the manifests. */
+  public static List<GenericKubernetesResource> desired(FailoverPolicy policy, ReplicasMode mode) {
+    String namespace = policy.getMetadata().getNamespace();
+    Map<String, String> labels = PolicyLabels.of(policy);
+    return policy.getSpec().getWorkload().getManifests().stream()
+        .map(manifest -> object(manifest, namespace, labels, mode))
+        .toList();
+  }
+
+  /** Deployments and StatefulSets: the objects that have replicas, so scaling is about them. */
+  public static boolean isScalable(HasMetadata object) {
+    return object.getApiVersion() != null
+        && object.getApiVersion().startsWith(APPS_GROUP)
+        && SCALABLE_KINDS.contains(object.getKind());
+  }
+
+  private static GenericKubernetesResource object(
+      GenericKubernetesResource manifest,
+      String policyNamespace,
+      Map<String, String> policyLabels,
+      ReplicasMode mode) {
+    GenericKubernetesResource object = SERIALIZATION.clone(manifest);
+    ObjectMeta metadata = object.getMetadata();
+    if (metadata.getNamespace() == null || metadata.getNamespace().isBlank()) {
+      metadata.setNamespace(policyNamespace);
+    }
+    Map<String, String> labels = new LinkedHashMap<>();
+    if (metadata.getLabels() != null) {
+      labels.putAll(metadata.getLabels());
+    }
+    labels.putAll(policyLabels);
+    metadata.setLabels(labels);
+    // Copied from a live object, these would make the apply fail (managedFields), or conflict
+    // with the data center's own copy (uid, resourceVersion).
+    metadata.setManagedFields(null);
+    metadata.setUid(null);
+    metadata.setResourceVersion(null);
+    if (isScalable(object)) {
+      Map<String, Object> spec = spec(object);
+      spec.put("replicas", mode == ReplicasMode.Full ? replicas(object, spec) : 0);
+    }
+    return object;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> spec(GenericKubernetesResource object) {
+    Object spec = object.getAdditionalProperties().get("spec");
+    if (spec instanceof Map<?, ?> map) {
+      return (Map<String, Object>) map;
+    }
+    Map<String, Object> created = new HashMap<>();
+    object.getAdditionalProperties().put("spec", created);
+    return created;
+  }
+
+  private static int replicas(GenericKubernetesResource manifest, Map<String, Object> spec) {
+    Object replicas = spec.get("replicas");
+    if (replicas == null) {
+      return KUBERNETES_DEFAULT_REPLICAS;
+    }
+    if (replicas instanceof Number number) {
+      return number.intValue();
+    }
+    throw new IllegalArgumentException(
+        manifest.getKind()
+            + " "
+            + manifest.getMetadata().getName()
+            + ": spec.replicas must be a number, not '"
+            + replicas
+            + "'");
+  }
+}

@@ -1,0 +1,63 @@
+package dev.failover.operator.failoverpolicy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPhase;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverStep;
+import dev.failover.core.failover.FailoverProgress;
+import dev.failover.core.failover.FailoverReason;
+import dev.failover.core.failover.InFlightFailover;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PolicyProgressMapperTest {
+  private static final Instant DETECTED = Instant.parse("2026-11-23T10:00:00.123Z");
+
+  @Test
+  void aPolicyWithoutStatusStartsFromTheInitialProgress() {
+    assertThat(PolicyProgressMapper.read(null)).isEqualTo(FailoverProgress.initial());
+    assertThat(PolicyProgressMapper.read(new FailoverPolicyStatus()))
+        .isEqualTo(FailoverProgress.initial());
+  }
+
+  @Test
+  void aFailoverInFlightSurvivesTheTripThroughStatusJson() {
+    FailoverProgress progress =
+        new FailoverProgress(
+            FailoverPhase.FailingOver,
+            "toronto",
+            FailoverReason.InitialPlacement,
+            FailoverStep.AwaitTargetAvailable,
+            new InFlightFailover(
+                "toronto",
+                "chicago",
+                FailoverReason.Blackout,
+                DETECTED,
+                DETECTED.plusMillis(40),
+                null),
+            "action-1",
+            Set.of("washington"));
+    FailoverPolicyStatus status = new FailoverPolicyStatus();
+    PolicyProgressMapper.write(progress, status);
+
+    FailoverPolicyStatus stored =
+        Serialization.unmarshal(Serialization.asJson(status), FailoverPolicyStatus.class);
+
+    assertThat(PolicyProgressMapper.read(stored)).isEqualTo(progress);
+  }
+
+  @Test
+  void settledProgressClearsTheStepAndTheMoveInStatus() {
+    FailoverPolicyStatus status = new FailoverPolicyStatus();
+    PolicyProgressMapper.write(
+        FailoverProgress.initial().settledIn("chicago", FailoverReason.Blackout), status);
+
+    assertThat(status.getCurrentStep()).isNull();
+    assertThat(status.getInFlight()).isNull();
+    assertThat(status.getActiveDataCenter()).isEqualTo("chicago");
+    assertThat(status.getActiveReason()).isEqualTo("Blackout");
+  }
+}
