@@ -86,7 +86,11 @@ public final class FailoverOperator implements AutoCloseable {
         new FailoverPolicyReconciler(
             new PolicyObserver(connections, traffic, clock),
             new FailoverActionExecutor(
-                connections, traffic, new PolicyEvents(hub, clock), new FailoverMetrics(registry)),
+                connections,
+                traffic,
+                new PolicyEvents(hub, clock),
+                new FailoverMetrics(registry),
+                clock),
             clock));
     operator.start();
     OperatorHttpEndpoints endpoints =

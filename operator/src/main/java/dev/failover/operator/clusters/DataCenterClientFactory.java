@@ -23,7 +23,8 @@ public final class DataCenterClientFactory {
     Config config = Config.fromKubeconfig(kubeconfig);
     config.setConnectionTimeout((int) connectTimeout.toMillis());
     config.setRequestTimeout((int) requestTimeout.toMillis());
-    config.setRequestRetryBackoffLimit(0);
+    config.setRequestRetryBackoffLimit(1);
+    config.setRequestRetryBackoffInterval(50);
     config.setWatchReconnectInterval(500);
     return new KubernetesClientBuilder().withConfig(config).build();
   }

@@ -12,6 +12,7 @@ import dev.failover.core.failover.FailoverAction.RecordFailover;
 import dev.failover.core.failover.FailoverAction.RemoveWorkload;
 import dev.failover.operator.clusters.DataCenterConnections;
 import dev.failover.operator.observability.FailoverMetrics;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
 
@@ -24,27 +25,45 @@ public final class FailoverActionExecutor {
   private final TrafficPublisher traffic;
   private final PolicyEvents events;
   private final FailoverMetrics metrics;
+  private final RecentlyApplied recentlyApplied;
 
   public FailoverActionExecutor(
       DataCenterConnections connections,
       TrafficPublisher traffic,
       PolicyEvents events,
-      FailoverMetrics metrics) {
+      FailoverMetrics metrics,
+      Clock clock) {
     this.connections = connections;
     this.traffic = traffic;
     this.events = events;
     this.metrics = metrics;
+    this.recentlyApplied = new RecentlyApplied(clock);
   }
 
-  /** Runs the actions in order; history records go into {@code status}. */
+  /**
+   * Runs the actions in order, those that change data centers or DNS before those that report
+   * (history records and Events): if a data center fails half-way, nothing has been reported yet,
+   * so the retry does not tell the story twice. History records go into {@code status}.
+   */
   void run(
       FailoverPolicy policy,
       List<FailoverAction> actions,
       Function<String, DataCenter> dataCenters,
       FailoverPolicyStatus status) {
     for (FailoverAction action : actions) {
-      execute(policy, action, dataCenters, status);
+      if (!reports(action)) {
+        execute(policy, action, dataCenters, status);
+      }
     }
+    for (FailoverAction action : actions) {
+      if (reports(action)) {
+        execute(policy, action, dataCenters, status);
+      }
+    }
+  }
+
+  private static boolean reports(FailoverAction action) {
+    return action instanceof Emit || action instanceof RecordFailover;
   }
 
   // Java 17 has no pattern matching for switch; the sealed interface keeps this list complete.
@@ -54,10 +73,15 @@ public final class FailoverActionExecutor {
       Function<String, DataCenter> dataCenters,
       FailoverPolicyStatus status) {
     if (action instanceof EnsureWorkload ensure) {
-      applier(ensure.dataCenter()).ensure(policy, ensure.replicas());
+      if (!recentlyApplied.isCurrent(policy, ensure.dataCenter(), ensure.replicas())) {
+        applier(ensure.dataCenter()).ensure(policy, ensure.replicas());
+        recentlyApplied.applied(policy, ensure.dataCenter(), ensure.replicas());
+      }
     } else if (action instanceof RemoveWorkload remove) {
+      recentlyApplied.forget(policy, remove.dataCenter());
       applier(remove.dataCenter()).remove(policy);
     } else if (action instanceof Fence fence) {
+      recentlyApplied.forget(policy, fence.dataCenter());
       applier(fence.dataCenter()).fence(policy);
     } else if (action instanceof PointTrafficAt point) {
       traffic.publish(policy, dataCenters.apply(point.dataCenter()));
