@@ -2,6 +2,7 @@ package dev.failover.e2e;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +43,49 @@ public record OperatorLaunch(
         DEFAULT_READY_TIMEOUT);
   }
 
+  /** {@code java [options] -jar <jar>}, with the java that runs this JVM. */
+  List<String> command() {
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this JVM"));
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(jar.toString());
+    return command;
+  }
+
+  /**
+   * Puts this launch's settings and the ports into a process environment. Inherited {@code
+   * KUBECONFIG}, {@code KUBERNETES_*} or {@code FAILOVER_*} variables are removed first: they would
+   * point the operator somewhere else.
+   */
+  void configure(Map<String, String> processEnvironment, int metricsPort, int healthPort) {
+    processEnvironment
+        .keySet()
+        .removeIf(
+            key ->
+                key.equals("KUBECONFIG")
+                    || key.startsWith("KUBERNETES_")
+                    || key.startsWith("FAILOVER_"));
+    processEnvironment.putAll(environment);
+    processEnvironment.put("KUBECONFIG", hubKubeconfig.toString());
+    processEnvironment.put("FAILOVER_METRICS_PORT", Integer.toString(metricsPort));
+    processEnvironment.put("FAILOVER_HEALTH_PORT", Integer.toString(healthPort));
+  }
+
   /** The same launch with one more (or a changed) environment variable. */
   public OperatorLaunch withEnvironment(String name, String value) {
     Map<String, String> changed = new LinkedHashMap<>(environment);
     changed.put(name, value);
     return new OperatorLaunch(jar, hubKubeconfig, changed, jvmOptions, readyTimeout);
+  }
+
+  public OperatorLaunch withHubKubeconfig(Path kubeconfig) {
+    return new OperatorLaunch(jar, kubeconfig, environment, jvmOptions, readyTimeout);
   }
 
   public OperatorLaunch withJvmOptions(List<String> options) {

@@ -1,7 +1,6 @@
 package dev.failover.e2e;
 
 import dev.failover.testbed.LoopbackPorts;
-import dev.failover.testbed.Sleep;
 import dev.failover.testbed.TestbedException;
 import dev.failover.testbed.TestbedLayout;
 import java.io.IOException;
@@ -13,9 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +29,6 @@ public final class OperatorProcess implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OperatorProcess.class);
   private static final Duration STOP_GRACE = Duration.ofSeconds(30);
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
-  private static final Duration POLL = Duration.ofMillis(200);
   private static final int FAILURE_LOG_LINES = 60;
 
   private final String name;
@@ -191,7 +187,7 @@ public final class OperatorProcess implements AutoCloseable {
     try {
       Files.createDirectories(workDir);
       Files.createDirectories(logFile.getParent());
-      List<String> command = command();
+      List<String> command = launch.command();
       Files.writeString(
           logFile,
           "---- " + Instant.now() + " starting " + String.join(" ", command) + "\n",
@@ -199,7 +195,7 @@ public final class OperatorProcess implements AutoCloseable {
           StandardOpenOption.APPEND);
       ProcessBuilder builder = new ProcessBuilder(command);
       builder.directory(workDir.toFile());
-      setEnvironment(builder.environment());
+      launch.configure(builder.environment(), metricsPort, healthPort);
       builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
       builder.redirectErrorStream(true);
       builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
@@ -214,88 +210,20 @@ public final class OperatorProcess implements AutoCloseable {
         healthPort,
         metricsPort,
         logFile);
-    awaitReady();
-  }
-
-  private List<String> command() {
-    String java =
-        ProcessHandle.current()
-            .info()
-            .command()
-            .orElseThrow(() -> new IllegalStateException("cannot tell which java runs this JVM"));
-    List<String> command = new ArrayList<>();
-    command.add(java);
-    command.addAll(launch.jvmOptions());
-    command.add("-jar");
-    command.add(launch.jar().toString());
-    return command;
-  }
-
-  /**
-   * Only what the launch says: inherited {@code KUBECONFIG}, {@code KUBERNETES_*} or {@code
-   * FAILOVER_*} variables would point the operator somewhere else.
-   */
-  private void setEnvironment(Map<String, String> environment) {
-    environment
-        .keySet()
-        .removeIf(
-            key ->
-                key.equals("KUBECONFIG")
-                    || key.startsWith("KUBERNETES_")
-                    || key.startsWith("FAILOVER_"));
-    environment.putAll(launch.environment());
-    environment.put("KUBECONFIG", launch.hubKubeconfig().toString());
-    environment.put("FAILOVER_METRICS_PORT", Integer.toString(metricsPort));
-    environment.put("FAILOVER_HEALTH_PORT", Integer.toString(healthPort));
-  }
-
-  private void awaitReady() {
-    Instant begin = Instant.now();
-    Instant deadline = begin.plus(launch.readyTimeout());
-    URI readyz = healthUri("/readyz");
-    String lastAnswer = "no answer";
-    while (true) {
-      if (!process.isAlive()) {
-        throw new TestbedException(
-            "operator "
-                + name
-                + " exited with code "
-                + process.exitValue()
-                + " before it was ready; last log lines of "
-                + logFile
-                + ":\n"
-                + logTail(FAILURE_LOG_LINES));
-      }
-      try {
-        HttpResponse<String> response = LocalHttp.tryGet(readyz);
-        if (response.statusCode() == 200) {
-          log.info(
-              "Operator {} ready in {} ms",
-              name,
-              Duration.between(begin, Instant.now()).toMillis());
-          return;
-        }
-        lastAnswer = response.statusCode() + " " + response.body();
-      } catch (IOException e) {
-        lastAnswer = e.toString();
-      }
-      if (Instant.now().isAfter(deadline)) {
-        killQuietly();
-        throw new TestbedException(
-            "operator "
-                + name
-                + " not ready within "
-                + launch.readyTimeout().toSeconds()
-                + " s (last "
-                + readyz
-                + ": "
-                + lastAnswer
-                + "); killed it. Last log lines of "
-                + logFile
-                + ":\n"
-                + logTail(FAILURE_LOG_LINES));
-      }
-      Sleep.of(POLL);
+    try {
+      Duration took = OperatorReadiness.await(process, healthUri("/readyz"), launch.readyTimeout());
+      log.info("Operator {} ready in {} ms", name, took.toMillis());
+    } catch (TestbedException e) {
+      killQuietly();
+      throw new TestbedException(
+          "operator "
+              + name
+              + " "
+              + e.getMessage()
+              + "; last log lines of "
+              + logFile
+              + ":\n"
+              + logTail(FAILURE_LOG_LINES));
     }
   }
 

@@ -23,6 +23,12 @@ final class Kwokctl {
     this.layout = layout;
   }
 
+  /**
+   * Node leases are off: with them, a kwok controller restarted by {@link #startCluster} manages no
+   * node (and runs no pod) until its predecessor's leases expire, 200 s with kwokctl's heartbeat
+   * factor, so a restored data center could not run a workload for minutes. Each data center has
+   * one kwok controller, so nothing needs the leases; nodes heartbeat by status.
+   */
   void createCluster(String name, Path config, Path kubeconfig, Duration wait) {
     run(
         wait.plusSeconds(30),
@@ -36,6 +42,7 @@ final class Kwokctl {
         "--kube-scheduler-binary=" + binaries.binary("kube-scheduler"),
         "--etcd-binary=" + binaries.binary("etcd"),
         "--kwok-controller-binary=" + binaries.binary("kwok"),
+        "--node-lease-duration-seconds=0",
         "--kubeconfig=" + kubeconfig,
         "--wait=" + wait.toSeconds() + "s");
   }

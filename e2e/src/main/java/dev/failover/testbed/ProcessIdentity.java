@@ -29,7 +29,10 @@ public record ProcessIdentity(long pid, long startTicks) {
 
   /**
    * Parses a {@code /proc/<pid>/stat} line. The command name (field 2) may hold spaces and
-   * parentheses, so fields are counted from the last ')'. A zombie counts as gone.
+   * parentheses, so fields are counted from the last ')'. A zombie counts as gone once it is alone:
+   * a killed multi-threaded server (kube-apiserver, etcd) shows its main thread as a zombie while
+   * its other threads still exit, and until they have, its listening sockets still accept
+   * connections (and reset them).
    */
   static Optional<ProcessIdentity> parseStat(long pid, String stat) {
     int end = stat.lastIndexOf(')');
@@ -37,11 +40,15 @@ public record ProcessIdentity(long pid, long startTicks) {
       return Optional.empty();
     }
     String[] fields = stat.substring(end + 1).strip().split("\\s+");
-    // fields[0] is field 3 (state); the start time is field 22.
-    if (fields.length < 20 || fields[0].equals("Z") || fields[0].equals("X")) {
+    // fields[0] is field 3 (state); num_threads is field 20, the start time field 22.
+    if (fields.length < 20) {
       return Optional.empty();
     }
     try {
+      boolean zombie = fields[0].equals("Z") || fields[0].equals("X");
+      if (zombie && Long.parseLong(fields[17]) <= 1) {
+        return Optional.empty();
+      }
       return Optional.of(new ProcessIdentity(pid, Long.parseLong(fields[19])));
     } catch (NumberFormatException e) {
       return Optional.empty();

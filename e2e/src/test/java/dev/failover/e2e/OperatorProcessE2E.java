@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
+import dev.failover.testbed.LoopbackPorts;
 import dev.failover.testbed.PidFile;
 import dev.failover.testbed.ProcessIdentity;
+import dev.failover.testbed.ProxiedKubeconfig;
 import dev.failover.testbed.SharedTestbedExtension;
 import dev.failover.testbed.Testbed;
 import dev.failover.testbed.TestbedBinaries;
+import dev.failover.testbed.TestbedException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +89,21 @@ class OperatorProcessE2E {
 
     assertThat(operator.stop()).isEqualTo(SIGTERM_EXIT);
     assertThat(operator.isAlive()).isFalse();
+  }
+
+  @Test
+  void anOperatorThatCannotReachItsHubFailsTheStartWithItsLog() throws Exception {
+    Path nowhere = world.testbed().workDir().resolve("kubeconfigs/nowhere.yaml");
+    String hub = Files.readString(world.hubCluster().kubeconfig());
+    Files.writeString(nowhere, ProxiedKubeconfig.rewrite(hub, "127.0.0.1", LoopbackPorts.free()));
+    OperatorLaunch launch =
+        world.operatorLaunch().withHubKubeconfig(nowhere).withReadyTimeout(Duration.ofSeconds(20));
+
+    assertThatThrownBy(() -> world.operator(launch))
+        .isInstanceOf(TestbedException.class)
+        .hasMessageMatching("(?s)operator operator-\\d+ (exited with code|was not ready).*")
+        .hasMessageContaining("last log lines of")
+        .hasMessageContaining("-jar " + OperatorJar.locate());
   }
 
   @Test

@@ -52,6 +52,24 @@ class DataCenterOutageIT {
     assertThat(restored.getData()).containsEntry("city", "chicago");
   }
 
+  /**
+   * A restore is only useful if the data center can run a workload again: its kwok controller must
+   * take over the fake nodes at once, not after the stopped one's node leases expire.
+   */
+  @Test
+  void aRestartedDataCenterRunsANewDeploymentWithinSeconds(Testbed testbed) {
+    DataCenterCluster chicago = testbed.dataCenter("chicago");
+    chicago.stop();
+    chicago.start();
+    KubernetesClient client = chicago.client();
+
+    FakeDeployments.create(client, "after-restore", 2);
+
+    // The controller-manager waits out its predecessor's leader lease (15 s) before it acts.
+    FakeDeployments.awaitAvailable(client, "after-restore", 2, Duration.ofSeconds(45));
+    FakeDeployments.delete(client, "after-restore");
+  }
+
   @Test
   void aFrozenDataCenterTimesOutInsteadOfRefusing(Testbed testbed) {
     DataCenterCluster chicago = testbed.dataCenter("chicago");

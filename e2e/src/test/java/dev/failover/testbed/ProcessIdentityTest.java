@@ -17,10 +17,18 @@ class ProcessIdentityTest {
   }
 
   @Test
-  void aZombieIsGone() {
-    String zombie = STAT.replace(") S ", ") Z ");
+  void aZombieWhoseThreadsHaveAllExitedIsGone() {
+    String zombie = STAT.replace(") S ", ") Z ").replace(" 20 0 30 0 ", " 20 0 1 0 ");
 
     assertThat(ProcessIdentity.parseStat(4242, zombie)).isEmpty();
+  }
+
+  @Test
+  void aZombieMainThreadWhoseOtherThreadsStillExitIsStillRunning() {
+    String exiting = STAT.replace(") S ", ") Z ");
+
+    assertThat(ProcessIdentity.parseStat(4242, exiting))
+        .contains(new ProcessIdentity(4242, 987654));
   }
 
   @Test

@@ -1,0 +1,65 @@
+package dev.failover.testbed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+
+/** A Deployment of a made-up image for the fake nodes, and the wait until it is Available. */
+final class FakeDeployments {
+  private FakeDeployments() {}
+
+  static Deployment create(KubernetesClient client, String name, int replicas) {
+    Deployment deployment =
+        new DeploymentBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace("default")
+            .endMetadata()
+            .withNewSpec()
+            .withReplicas(replicas)
+            .withNewSelector()
+            .addToMatchLabels("app", name)
+            .endSelector()
+            .withNewTemplate()
+            .withNewMetadata()
+            .addToLabels("app", name)
+            .endMetadata()
+            .withNewSpec()
+            .addNewContainer()
+            .withName(name)
+            .withImage("registry.example/" + name + ":1")
+            .endContainer()
+            .endSpec()
+            .endTemplate()
+            .endSpec()
+            .build();
+    return client.resource(deployment).create();
+  }
+
+  static void awaitAvailable(KubernetesClient client, String name, int replicas, Duration timeout) {
+    await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              Deployment current =
+                  client.apps().deployments().inNamespace("default").withName(name).get();
+              assertThat(current.getStatus()).isNotNull();
+              assertThat(current.getStatus().getConditions())
+                  .anySatisfy(
+                      c -> {
+                        assertThat(c.getType()).isEqualTo("Available");
+                        assertThat(c.getStatus()).isEqualTo("True");
+                      });
+              assertThat(current.getStatus().getAvailableReplicas()).isEqualTo(replicas);
+            });
+  }
+
+  static void delete(KubernetesClient client, String name) {
+    client.apps().deployments().inNamespace("default").withName(name).delete();
+  }
+}
