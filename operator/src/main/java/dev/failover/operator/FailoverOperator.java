@@ -92,9 +92,20 @@ public final class FailoverOperator implements AutoCloseable {
                 new FailoverMetrics(registry),
                 clock),
             clock));
-    operator.start();
+    // Endpoints first: /healthz answers while JOSDK connects, so a hub that cannot be reached
+    // shows up as not ready (and in the log), not as a process that says nothing.
+    AtomicBoolean started = new AtomicBoolean();
     OperatorHttpEndpoints endpoints =
-        new OperatorHttpEndpoints(registry, () -> true, config.metricsPort(), config.healthPort());
+        new OperatorHttpEndpoints(
+            registry, started::get, config.metricsPort(), config.healthPort());
+    log.info("connecting to the hub at {}", hub.getConfiguration().getMasterUrl());
+    try {
+      operator.start();
+    } catch (RuntimeException e) {
+      endpoints.close(); // its threads would keep a failed operator's JVM alive
+      throw e;
+    }
+    started.set(true);
     log.info(
         "failover-operator started: metrics on port {}, health on port {}",
         endpoints.metricsPort(),
