@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Sets and clears {@code spec.exclusion} on a world's DataCenter, as a person would with kubectl:
- * a bounded exclusion (Zscaler's "exclude a data center for a while") or an indefinite drain. Only
+ * Sets and clears {@code spec.exclusion} on a world's DataCenter, as a person would with kubectl: a
+ * bounded exclusion (Zscaler's "exclude a data center for a while") or an indefinite drain. Only
  * that field changes; the rest of the spec stays as the world applied it.
  */
 public final class DataCenterExclusions {

@@ -35,8 +35,8 @@ public final class PolicyEventLog {
         .filter(event -> name.equals(event.getInvolvedObject().getName()))
         .sorted(
             Comparator.comparing(
-                    (Event event) -> Optional.ofNullable(event.getMetadata().getCreationTimestamp())
-                        .orElse(""))
+                    (Event event) ->
+                        Optional.ofNullable(event.getMetadata().getCreationTimestamp()).orElse(""))
                 .thenComparing(event -> event.getMetadata().getName()))
         .toList();
   }
@@ -51,8 +51,8 @@ public final class PolicyEventLog {
   }
 
   /**
-   * Waits for an Event with this reason whose message contains {@code messagePart}; returns it.
-   * On timeout fails with every Event of the policy.
+   * Waits for an Event with this reason whose message contains {@code messagePart}; returns it. On
+   * timeout fails with every Event of the policy.
    */
   public Event await(String reason, String messagePart, Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);

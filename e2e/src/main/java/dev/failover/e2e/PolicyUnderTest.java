@@ -1,12 +1,16 @@
 package dev.failover.e2e;
 
+import dev.failover.api.v1alpha1.datacenter.DataCenter;
+import dev.failover.api.v1alpha1.datacenter.DataCenterStatus;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPhase;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverRecord;
+import dev.failover.testbed.Sleep;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,8 +108,7 @@ public final class PolicyUnderTest implements AutoCloseable {
     return await(
         "observed at generation " + generation,
         status ->
-            status.getObservedGeneration() != null
-                && status.getObservedGeneration() >= generation,
+            status.getObservedGeneration() != null && status.getObservedGeneration() >= generation,
         timeout);
   }
 
@@ -116,7 +119,13 @@ public final class PolicyUnderTest implements AutoCloseable {
           try {
             return watch.await(what, condition, timeout);
           } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\nEvents:\n" + events.describe(), e);
+            throw new AssertionError(
+                e.getMessage()
+                    + "\nEvents:\n"
+                    + events.describe()
+                    + "\nData centers:\n"
+                    + dataCenters(),
+                e);
           }
         });
   }
@@ -133,7 +142,12 @@ public final class PolicyUnderTest implements AutoCloseable {
                 period,
                 this::status,
                 settledIn(dataCenter),
-                status -> Serialization.asJson(status) + "\nEvents:\n" + events.describe()));
+                status ->
+                    Serialization.asJson(status)
+                        + "\nEvents:\n"
+                        + events.describe()
+                        + "\nData centers:\n"
+                        + dataCenters()));
   }
 
   /** spec.replicas of the workload's Deployment in every data center of the world; -1: absent. */
@@ -145,6 +159,41 @@ public final class PolicyUnderTest implements AutoCloseable {
     return replicas;
   }
 
+  /**
+   * Waits until the workload runs at full size in {@code active} only and at zero in every other
+   * data center of the world: the picture of a Warm standby that has settled.
+   */
+  public Map<String, Integer> awaitServingOnlyIn(String active, Duration timeout) {
+    Map<String, Integer> expected = new LinkedHashMap<>();
+    for (DataCenterPlan plan : world.plans()) {
+      expected.put(plan.name(), plan.name().equals(active) ? PolicyDraft.REPLICAS : 0);
+    }
+    Instant deadline = Instant.now().plus(timeout);
+    Map<String, Integer> seen = replicasByDataCenter();
+    while (!seen.equals(expected)) {
+      if (Instant.now().isAfter(deadline)) {
+        Map<String, Integer> last = seen;
+        explained(
+            () -> {
+              throw new AssertionError(
+                  "the workload of "
+                      + this
+                      + " did not run in "
+                      + active
+                      + " only within "
+                      + timeout
+                      + ": replicas "
+                      + last
+                      + ", expected "
+                      + expected);
+            });
+      }
+      Sleep.of(Duration.ofMillis(200));
+      seen = replicasByDataCenter();
+    }
+    return seen;
+  }
+
   /** The history entries (newest first) of this type: Failover or Failback. */
   public List<FailoverRecord> history(String type) {
     List<FailoverRecord> history = status().getHistory();
@@ -153,6 +202,30 @@ public final class PolicyUnderTest implements AutoCloseable {
         : history.stream()
             .filter(record -> record.getType() != null && type.equals(record.getType().name()))
             .toList();
+  }
+
+  /** One line per data center of the world: phase, p50 latency, message. */
+  public String dataCenters() {
+    StringBuilder lines = new StringBuilder();
+    for (DataCenterPlan plan : world.plans()) {
+      DataCenter dataCenter = world.dataCenterResource(plan.name());
+      DataCenterStatus status = dataCenter == null ? null : dataCenter.getStatus();
+      lines.append("  ").append(plan.name()).append(": ");
+      if (status == null) {
+        lines.append("no status\n");
+        continue;
+      }
+      lines
+          .append(status.getPhase())
+          .append(", p50 ")
+          .append(status.getLatency() == null ? "-" : status.getLatency().getP50Ms() + "ms")
+          .append(", since ")
+          .append(status.getLastTransitionTime())
+          .append(", ")
+          .append(status.getMessage())
+          .append('\n');
+    }
+    return lines.toString();
   }
 
   /** Runs the check; a failure gets the operator's log tail. */
@@ -184,7 +257,8 @@ public final class PolicyUnderTest implements AutoCloseable {
   }
 
   private void deletePolicy() {
-    var resource = world.hub().resources(FailoverPolicy.class).inNamespace(namespace).withName(name);
+    var resource =
+        world.hub().resources(FailoverPolicy.class).inNamespace(namespace).withName(name);
     if (resource.get() != null) {
       resource.delete();
       resource.waitUntilCondition(Objects::isNull, 30, TimeUnit.SECONDS);

@@ -45,7 +45,7 @@ class BrownoutFailoverE2E {
   private static final int THRESHOLD_MS = 200;
 
   /** Well below the threshold and below its 80% recovery band: Healthy, but slower. */
-  private static final Duration A_LITTLE = Duration.ofMillis(60);
+  private static final Duration A_LITTLE = Duration.ofMillis(100);
 
   /** Twice the threshold: a brownout, well inside the 1s probe timeout (not a blackout). */
   private static final Duration A_LOT = Duration.ofMillis(400);
@@ -88,12 +88,12 @@ class BrownoutFailoverE2E {
     }
     awaitLatencies(
         "toronto measured faster than chicago and washington",
-        p50 -> p50.get("toronto") + 30 < Math.min(p50.get("chicago"), p50.get("washington")));
+        p50 -> p50.get("toronto") + 50 < Math.min(p50.get("chicago"), p50.get("washington")));
   }
 
   /**
-   * The core's rule: a LowestLatency placement chose its data center on purpose and is never
-   * undone automatically, even with Automatic failback and a Healthy primary.
+   * The core's rule: a LowestLatency placement chose its data center on purpose and is never undone
+   * automatically, even with Automatic failback and a Healthy primary.
    */
   @Test
   @Order(1)
@@ -139,7 +139,7 @@ class BrownoutFailoverE2E {
       world.dataCenter("washington").unslow();
       awaitLatencies(
           "washington measured faster than chicago",
-          p50 -> p50.get("washington") + 30 < p50.get("chicago"));
+          p50 -> p50.get("washington") + 50 < p50.get("chicago"));
 
       world.dataCenter("toronto").slow(A_LOT);
       try {
