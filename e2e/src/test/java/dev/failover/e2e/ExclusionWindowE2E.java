@@ -11,6 +11,7 @@ import dev.failover.testbed.SharedTestbedExtension;
 import dev.failover.testbed.Testbed;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +68,8 @@ class ExclusionWindowE2E {
     try (PolicyUnderTest policy = PolicyUnderTest.apply(world, operator, draft("exclusion-e2e"))) {
       policy.awaitActiveIn("toronto", SETTLE);
 
-      Instant until = Instant.now().plusSeconds(18);
+      // RFC 3339 in whole seconds, as it goes into the spec.
+      Instant until = Instant.now().plusSeconds(18).truncatedTo(ChronoUnit.SECONDS);
       exclusions.excludeUntil("toronto", until, "planned uplink maintenance");
       DataCenter excluded = world.awaitDataCenterPhase("toronto", DataCenterPhase.Excluded, SETTLE);
       assertThat(excluded.getStatus().getMessage()).contains("planned uplink maintenance");

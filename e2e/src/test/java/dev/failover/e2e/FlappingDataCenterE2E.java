@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * is cut off and reconnected every 5 seconds for a minute. The first cut is a blackout and moves
  * the workload to Chicago; after that, Toronto never stays up long enough to pass its probation, so
  * nothing moves again while it flaps. Once it stops flapping it earns its way back (probation, then
- * the stabilization window) and the workload fails back once. Exactly one data center serves at
- * the end.
+ * the stabilization window) and the workload fails back once. Exactly one data center serves at the
+ * end.
  */
 @ExtendWith(SharedTestbedExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -68,7 +68,9 @@ class ManualActionsE2E {
       FailoverPolicyStatus moved = policy.awaitMovedTo("washington", "ManualFailover", SETTLE);
       assertThat(moved.getLastFailover().getFrom()).isEqualTo("toronto");
       assertThat(moved.getLastHandledActionId()).isEqualTo("a1");
-      policy.events().await("FailoverStarted", "Manual failover from toronto to washington", SETTLE);
+      policy
+          .events()
+          .await("FailoverStarted", "Manual failover from toronto to washington", SETTLE);
       policy.awaitServingOnlyIn("washington", SETTLE);
       assertThat(policy.watch().dnsTargets()).containsExactly("10.0.0.3");
 
