@@ -74,7 +74,10 @@ public final class FailoverOperator implements AutoCloseable {
               overrider
                   .withKubernetesClient(hub)
                   .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry))
-                  .withCloseClientOnStop(true);
+                  .withCloseClientOnStop(true)
+                  // Lets the cache of status patches (FailoverPolicyReconciler#persist) tell a
+                  // late informer event from a newer patch, so it never serves an older status.
+                  .withParseResourceVersions(true);
               if (config.leaderElection()) {
                 overrider.withLeaderElectionConfiguration(
                     new LeaderElectionConfiguration(config.leaseName(), config.namespace()));

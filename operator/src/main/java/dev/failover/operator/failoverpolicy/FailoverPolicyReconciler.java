@@ -10,12 +10,14 @@ import dev.failover.core.failover.FailoverProgress;
 import dev.failover.core.failover.FailoverStateMachine;
 import dev.failover.operator.status.StatusConditions;
 import dev.failover.operator.status.StatusPatches;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -115,10 +117,31 @@ public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy
       }
     }
     writeStatus(policy, status, stored, progress, message, failure, placement);
-    policy.setStatus(status);
+    if (StatusPatches.changed(stored, status)) {
+      persist(policy, status, context);
+    }
     boolean moving = progress.currentStep() != null || failure != null;
-    return StatusPatches.patchIfChanged(policy, stored, status)
+    return UpdateControl.<FailoverPolicy>noUpdate()
         .rescheduleAfter(moving ? WHILE_MOVING : WHILE_SETTLED);
+  }
+
+  /**
+   * The status is the persisted state machine, so the next reconcile must start from it. A plain
+   * status patch is not cached: a reconcile that an event starts before the informer has seen the
+   * patch would read the previous status and carry out its steps, and emit its Events, a second
+   * time. So the patch (server-side apply with optimistic locking) goes through JOSDK's
+   * PrimaryUpdateAndCacheUtils, which keeps the patched policy for the next reconcile.
+   */
+  private static void persist(
+      FailoverPolicy policy, FailoverPolicyStatus status, Context<FailoverPolicy> context) {
+    FailoverPolicy statusOnly = new FailoverPolicy();
+    statusOnly.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(policy.getMetadata().getName())
+            .withNamespace(policy.getMetadata().getNamespace())
+            .build());
+    statusOnly.setStatus(status);
+    PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(policy, statusOnly, context);
   }
 
   private void writeStatus(

@@ -11,10 +11,15 @@ public final class StatusPatches {
 
   public static <P extends HasMetadata> UpdateControl<P> patchIfChanged(
       P resource, Object storedStatus, Object desiredStatus) {
-    if (Objects.equals(tree(storedStatus), tree(desiredStatus))) {
+    if (!changed(storedStatus, desiredStatus)) {
       return UpdateControl.noUpdate();
     }
     return UpdateControl.patchStatus(resource);
+  }
+
+  /** Whether the two statuses differ as JSON (so a null list and an empty one may still differ). */
+  public static boolean changed(Object storedStatus, Object desiredStatus) {
+    return !Objects.equals(tree(storedStatus), tree(desiredStatus));
   }
 
   private static Object tree(Object status) {
