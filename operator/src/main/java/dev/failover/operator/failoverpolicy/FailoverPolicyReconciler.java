@@ -79,19 +79,7 @@ public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy
 
   @Override
   public UpdateControl<FailoverPolicy> reconcile(
-      FailoverPolicy cached, Context<FailoverPolicy> context) {
-    // The informer may still hold the status from before our own last patch; deciding from it
-    // would repeat a move's Events. A fresh read costs one GET and makes every decision current.
-    FailoverPolicy policy =
-        context
-            .getClient()
-            .resources(FailoverPolicy.class)
-            .inNamespace(cached.getMetadata().getNamespace())
-            .withName(cached.getMetadata().getName())
-            .get();
-    if (policy == null) {
-      return UpdateControl.noUpdate();
-    }
+      FailoverPolicy policy, Context<FailoverPolicy> context) {
     FailoverPolicyStatus stored = policy.getStatus();
     FailoverPolicyStatus status =
         stored == null ? new FailoverPolicyStatus() : Serialization.clone(stored);
