@@ -10,12 +10,14 @@ import dev.failover.core.failover.FailoverProgress;
 import dev.failover.core.failover.FailoverStateMachine;
 import dev.failover.operator.status.StatusConditions;
 import dev.failover.operator.status.StatusPatches;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -103,10 +105,29 @@ public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy
       }
     }
     writeStatus(policy, status, stored, progress, message, failure, placement);
-    policy.setStatus(status);
+    if (StatusPatches.differs(stored, status)) {
+      // The status is the state machine's memory. A plain UpdateControl.patchStatus leaves the
+      // informer cache stale until the watch catches up, and a reconcile triggered meanwhile (a
+      // DataCenter changes every probe during an outage) would decide again from the old progress:
+      // the same failover twice, with its Events. This also caches what was written.
+      PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(
+          policy, withStatus(policy, status), context);
+    }
     boolean moving = progress.currentStep() != null || failure != null;
-    return StatusPatches.patchIfChanged(policy, stored, status)
+    return UpdateControl.<FailoverPolicy>noUpdate()
         .rescheduleAfter(moving ? WHILE_MOVING : WHILE_SETTLED);
+  }
+
+  /** Only what a status patch needs: the identity of the policy and the new status. */
+  private static FailoverPolicy withStatus(FailoverPolicy policy, FailoverPolicyStatus status) {
+    FailoverPolicy fresh = new FailoverPolicy();
+    fresh.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(policy.getMetadata().getName())
+            .withNamespace(policy.getMetadata().getNamespace())
+            .build());
+    fresh.setStatus(status);
+    return fresh;
   }
 
   private void writeStatus(

@@ -11,10 +11,15 @@ public final class StatusPatches {
 
   public static <P extends HasMetadata> UpdateControl<P> patchIfChanged(
       P resource, Object storedStatus, Object desiredStatus) {
-    if (Objects.equals(tree(storedStatus), tree(desiredStatus))) {
+    if (!differs(storedStatus, desiredStatus)) {
       return UpdateControl.noUpdate();
     }
     return UpdateControl.patchStatus(resource);
+  }
+
+  /** Whether the desired status differs from the stored one, compared as JSON trees. */
+  public static boolean differs(Object storedStatus, Object desiredStatus) {
+    return !Objects.equals(tree(storedStatus), tree(desiredStatus));
   }
 
   private static Object tree(Object status) {
