@@ -10,6 +10,7 @@ import dev.failover.api.v1alpha1.failoverpolicy.FailoverRecord;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverType;
 import dev.failover.api.v1alpha1.failoverpolicy.StandbyMode;
 import dev.failover.e2e.FailoverTimeline.Observed;
+import dev.failover.testbed.DataCenterCluster;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,7 +110,9 @@ final class BlackoutChecks {
         .isEqualTo(Duration.between(detectedAt, completedAt).toMillis())
         .isPositive();
     assertThat(detectedAt).as("detected after the outage began").isAfterOrEqualTo(outageAt);
-    assertThat(status.getHistory()).containsExactly(record);
+    assertThat(status.getHistory())
+        .usingRecursiveFieldByFieldElementComparator()
+        .containsExactly(record);
     assertThat(status.getAwaitingFence()).as("fence deferred").containsExactly(TORONTO);
     assertThat(status.getDnsTarget()).isEqualTo(ingress(CHICAGO));
 
@@ -162,24 +165,39 @@ final class BlackoutChecks {
   }
 
   /**
-   * Toronto is back and the timeline watches it again from where it left off: the first change to
-   * its workload is the fence (zero replicas), and the policy confirms the fence before the hub
-   * re-admits Toronto as Healthy. Returns the first status settled in Chicago with no fence
-   * pending.
+   * Brings Toronto back with {@code bringBack} (a start or a thaw) while its proxy is cut, so the
+   * operator cannot reach it before the timeline watches it again; then restores the operator's
+   * path. Returns the timeline's mark from before Toronto was seen again.
    */
-  Observed<FailoverPolicyStatus> torontoFencedOnReturn(
-      long torontoRevisionBeforeOutage, long returnMark) {
+  long bringTorontoBack(Runnable bringBack) {
+    DataCenterCluster toronto = world.dataCenter(TORONTO);
+    toronto.cut();
+    try {
+      bringBack.run();
+      long mark = timeline.mark();
+      timeline.reconnect(TORONTO);
+      timeline.awaitDeployment(TORONTO, "seen again", mark, d -> true, SOON);
+      return mark;
+    } finally {
+      toronto.uncut();
+    }
+  }
+
+  /**
+   * Toronto is back as it was left, serving at full size in its own eyes: the first change to its
+   * workload is the fence (zero replicas), and the policy then confirms the fence. Returns the
+   * first status settled in Chicago with no fence pending.
+   */
+  Observed<FailoverPolicyStatus> torontoFencedOnReturn(long seenAgain) {
     timeline.awaitDeployment(
-        TORONTO, "scaled to zero", d -> FailoverTimeline.replicas(d) == 0, SETTLE);
-    assertThat(
-            replicaChanges(
-                timeline.deployment(TORONTO), o -> o.revision() > torontoRevisionBeforeOutage))
-        .as(timeline.explain("Toronto's changes after its return start with the fence"))
-        .first()
-        .isEqualTo(0);
+        TORONTO, "scaled to zero", seenAgain, d -> FailoverTimeline.replicas(d) == 0, SETTLE);
+    assertThat(replicaChanges(timeline.deployment(TORONTO), o -> o.seq() > seenAgain))
+        .as(timeline.explain("Toronto as it came back, then its first change"))
+        .startsWith(SmallPolicy.REPLICAS, 0);
     Observed<FailoverPolicyStatus> fenced =
         timeline.awaitStatus(
             "fence confirmed, active in chicago",
+            seenAgain,
             s -> settledIn(s, CHICAGO) && s.getAwaitingFence().isEmpty(),
             SETTLE);
     timeline.awaitEvent("Fenced", SOON);

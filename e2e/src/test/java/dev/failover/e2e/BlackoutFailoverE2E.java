@@ -23,6 +23,7 @@ import dev.failover.testbed.Testbed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,17 +101,12 @@ class BlackoutFailoverE2E {
     BlackoutChecks checks = new BlackoutChecks(world, policy, timeline);
     policy.applyTo(world);
     checks.settledInToronto();
-    long torontoRevision = timeline.deployment(TORONTO).get(0).revision();
-    for (Observed<?> change : timeline.deployment(TORONTO)) {
-      torontoRevision = Math.max(torontoRevision, change.revision());
-    }
-
     DataCenterCluster toronto = world.dataCenter(TORONTO);
     long outageMark = timeline.mark();
     Instant outageAt = Instant.now();
     timeline.disconnect(TORONTO);
     toronto.stop();
-    boolean down = true;
+    AtomicBoolean down = new AtomicBoolean(true);
     long returnMark;
     try {
       checks.failedOverToChicago(outageAt, outageMark, "refused");
@@ -118,18 +114,19 @@ class BlackoutFailoverE2E {
           .as("Washington stays a standby")
           .containsExactly(policy.standbyMode() == StandbyMode.Hot ? SmallPolicy.REPLICAS : 0);
 
-      returnMark = timeline.mark();
-      toronto.start();
-      down = false;
-      timeline.reconnect(TORONTO);
+      returnMark =
+          checks.bringTorontoBack(
+              () -> {
+                toronto.start();
+                down.set(false);
+              });
     } finally {
-      if (down) {
+      if (down.get()) {
         toronto.start();
       }
     }
 
-    Observed<FailoverPolicyStatus> fenced =
-        checks.torontoFencedOnReturn(torontoRevision, returnMark);
+    Observed<FailoverPolicyStatus> fenced = checks.torontoFencedOnReturn(returnMark);
     Observed<DataCenterStatus> readmitted = checks.fencedBeforeReadmitted(fenced, returnMark);
 
     // Automatic failback, only once Toronto has been Healthy for the stabilization window.
