@@ -5,12 +5,14 @@ import dev.failover.api.v1alpha1.datacenter.DataCenterStatus;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverRecord;
+import dev.failover.testbed.Sleep;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -52,6 +54,8 @@ import org.slf4j.LoggerFactory;
 public final class FailoverTimeline implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FailoverTimeline.class);
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+  private static final Duration OPEN_WATCH_TIMEOUT = Duration.ofSeconds(10);
+  private static final int TOO_MANY_REQUESTS = 429;
 
   /** One change as a watch delivered it. */
   public record Observed<T>(
@@ -308,78 +312,106 @@ public final class FailoverTimeline implements AutoCloseable {
   private void watchHub() {
     var hub = world.hub();
     hubWatches.add(
-        hub.resources(FailoverPolicy.class)
-            .inNamespace(namespace)
-            .withName(policy)
-            .watch(
-                new Recorder<FailoverPolicy>("policy") {
-                  @Override
-                  void record(Watcher.Action action, FailoverPolicy resource) {
-                    add(
-                        statuses,
-                        "policy",
-                        action,
-                        resource,
-                        resource.getStatus() == null
-                            ? new FailoverPolicyStatus()
-                            : SERIALIZATION.clone(resource.getStatus()));
-                  }
-                }));
+        opened(
+            () ->
+                hub.resources(FailoverPolicy.class)
+                    .inNamespace(namespace)
+                    .withName(policy)
+                    .watch(
+                        new Recorder<FailoverPolicy>("policy") {
+                          @Override
+                          void record(Watcher.Action action, FailoverPolicy resource) {
+                            add(
+                                statuses,
+                                "policy",
+                                action,
+                                resource,
+                                resource.getStatus() == null
+                                    ? new FailoverPolicyStatus()
+                                    : SERIALIZATION.clone(resource.getStatus()));
+                          }
+                        })));
     hubWatches.add(
-        hub.genericKubernetesResources("externaldns.k8s.io/v1alpha1", "DNSEndpoint")
-            .inNamespace(namespace)
-            .withName(policy)
-            .watch(
-                new Recorder<GenericKubernetesResource>("dns") {
-                  @Override
-                  void record(Watcher.Action action, GenericKubernetesResource resource) {
-                    add(
-                        dns,
-                        "dns",
-                        action,
-                        resource,
-                        action == Watcher.Action.DELETED ? List.of() : targets(resource));
-                  }
-                }));
+        opened(
+            () ->
+                hub.genericKubernetesResources("externaldns.k8s.io/v1alpha1", "DNSEndpoint")
+                    .inNamespace(namespace)
+                    .withName(policy)
+                    .watch(
+                        new Recorder<GenericKubernetesResource>("dns") {
+                          @Override
+                          void record(Watcher.Action action, GenericKubernetesResource resource) {
+                            add(
+                                dns,
+                                "dns",
+                                action,
+                                resource,
+                                action == Watcher.Action.DELETED ? List.of() : targets(resource));
+                          }
+                        })));
     hubWatches.add(
-        hub.v1()
-            .events()
-            .inNamespace(namespace)
-            .watch(
-                new Recorder<Event>("event") {
-                  @Override
-                  void record(Watcher.Action action, Event event) {
-                    if (action == Watcher.Action.ADDED
-                        && event.getInvolvedObject() != null
-                        && "FailoverPolicy".equals(event.getInvolvedObject().getKind())
-                        && policy.equals(event.getInvolvedObject().getName())) {
-                      add(events, "event", action, event, event);
-                    }
-                  }
-                }));
+        opened(
+            () ->
+                hub.v1()
+                    .events()
+                    .inNamespace(namespace)
+                    .watch(
+                        new Recorder<Event>("event") {
+                          @Override
+                          void record(Watcher.Action action, Event event) {
+                            if (action == Watcher.Action.ADDED
+                                && event.getInvolvedObject() != null
+                                && "FailoverPolicy".equals(event.getInvolvedObject().getKind())
+                                && policy.equals(event.getInvolvedObject().getName())) {
+                              add(events, "event", action, event, event);
+                            }
+                          }
+                        })));
     hubWatches.add(
-        hub.resources(DataCenter.class)
-            .watch(
-                new Recorder<DataCenter>("datacenter") {
-                  @Override
-                  void record(Watcher.Action action, DataCenter dataCenter) {
-                    String name = dataCenter.getMetadata().getName();
-                    List<Observed<DataCenterStatus>> list;
-                    synchronized (lock) {
-                      list = dataCenters.get(name);
-                    }
-                    if (list != null) {
-                      add(
-                          list,
-                          "dc " + name,
-                          action,
-                          dataCenter,
-                          dataCenter.getStatus() == null
-                              ? new DataCenterStatus()
-                              : SERIALIZATION.clone(dataCenter.getStatus()));
-                    }
-                  }
-                }));
+        opened(
+            () ->
+                hub.resources(DataCenter.class)
+                    .watch(
+                        new Recorder<DataCenter>("datacenter") {
+                          @Override
+                          void record(Watcher.Action action, DataCenter dataCenter) {
+                            String name = dataCenter.getMetadata().getName();
+                            List<Observed<DataCenterStatus>> list;
+                            synchronized (lock) {
+                              list = dataCenters.get(name);
+                            }
+                            if (list != null) {
+                              add(
+                                  list,
+                                  "dc " + name,
+                                  action,
+                                  dataCenter,
+                                  dataCenter.getStatus() == null
+                                      ? new DataCenterStatus()
+                                      : SERIALIZATION.clone(dataCenter.getStatus()));
+                            }
+                          }
+                        })));
+  }
+
+  /**
+   * Opens a watch, trying again for a few seconds while the API server turns it away with 429 (a
+   * cluster that has just started, or a busy one, does).
+   */
+  private static Watch opened(Supplier<Watch> open) {
+    long deadline = System.nanoTime() + OPEN_WATCH_TIMEOUT.toNanos();
+    while (true) {
+      try {
+        return open.get();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != TOO_MANY_REQUESTS && !String.valueOf(e.getMessage()).contains("429")
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        log.info("Watch turned away ({}); trying again", e.getMessage());
+        Sleep.of(Duration.ofMillis(250));
+      }
+    }
   }
 
   private <T> void add(
@@ -568,25 +600,27 @@ public final class FailoverTimeline implements AutoCloseable {
       ListOptionsBuilder options =
           new ListOptionsBuilder().withFieldSelector("metadata.name=" + deployment);
       watch =
-          world
-              .dataCenter(dataCenter)
-              .client()
-              .apps()
-              .deployments()
-              .inNamespace(namespace)
-              .watch(
-                  options.build(),
-                  new Recorder<Deployment>("deploy " + dataCenter) {
-                    @Override
-                    void record(Watcher.Action action, Deployment resource) {
-                      add(
-                          existing(deployments, dataCenter),
-                          "deploy " + dataCenter,
-                          action,
-                          resource,
-                          action == Watcher.Action.DELETED ? null : resource);
-                    }
-                  });
+          opened(
+              () ->
+                  world
+                      .dataCenter(dataCenter)
+                      .client()
+                      .apps()
+                      .deployments()
+                      .inNamespace(namespace)
+                      .watch(
+                          options.build(),
+                          new Recorder<Deployment>("deploy " + dataCenter) {
+                            @Override
+                            void record(Watcher.Action action, Deployment resource) {
+                              add(
+                                  existing(deployments, dataCenter),
+                                  "deploy " + dataCenter,
+                                  action,
+                                  resource,
+                                  action == Watcher.Action.DELETED ? null : resource);
+                            }
+                          }));
     }
 
     synchronized void close() {

@@ -74,7 +74,9 @@ final class BlackoutChecks {
    * full size and Available, Warm applied at zero.
    */
   void settledInToronto() {
-    timeline.awaitStatus("active in toronto", s -> settledIn(s, TORONTO), SETTLE);
+    FailoverPolicyStatus placed =
+        timeline.awaitStatus("active in toronto", s -> settledIn(s, TORONTO), SETTLE).value();
+    assertThat(placed.getHistory()).as(timeline.explain("placed in Toronto directly")).isEmpty();
     timeline.awaitDns("at toronto", List.of(ingress(TORONTO))::equals, SETTLE);
     timeline.awaitDeployment(TORONTO, "Available", FailoverTimeline::available, SETTLE);
     for (String standby : List.of(CHICAGO, WASHINGTON)) {
@@ -93,9 +95,11 @@ final class BlackoutChecks {
    */
   FailoverPolicyStatus failedOverToChicago(Instant outageAt, long outageSeq, String probeFailure) {
     FailoverPolicyStatus status =
-        timeline.awaitStatus("active in chicago", s -> settledIn(s, CHICAGO), SETTLE).value();
+        timeline
+            .awaitStatus("active in chicago", outageSeq, s -> settledIn(s, CHICAGO), SETTLE)
+            .value();
     Observed<List<String>> switched =
-        timeline.awaitDns("at chicago", List.of(ingress(CHICAGO))::equals, SOON);
+        timeline.awaitDns("at chicago", outageSeq, List.of(ingress(CHICAGO))::equals, SOON);
 
     FailoverRecord record = status.getLastFailover();
     assertThat(record).as(timeline.explain("lastFailover of " + status)).isNotNull();
@@ -150,7 +154,7 @@ final class BlackoutChecks {
           .isGreaterThan(outageSeq);
     }
     for (String reason : List.of("FailoverStarted", "FenceDeferred", "FailoverCompleted")) {
-      timeline.awaitEvent(reason, SOON);
+      timeline.awaitEvent(reason, outageSeq, SOON);
     }
     System.out.printf(
         "%s/%s: failover %s -> %s, operator-measured RTO %d ms (from detection), %d ms from the"
