@@ -208,21 +208,26 @@ final class BlackoutChecks {
     return fenced;
   }
 
-  /** The fence was confirmed before Toronto became Healthy again after {@code returnMark}. */
-  Observed<DataCenterStatus> fencedBeforeReadmitted(
-      Observed<FailoverPolicyStatus> fenced, long returnMark) {
-    Observed<DataCenterStatus> readmitted =
-        timeline.awaitDataCenter(
-            TORONTO,
-            "Healthy again",
-            returnMark,
-            s -> s.getPhase() == DataCenterPhase.Healthy,
-            SETTLE);
-    // One etcd behind the hub: its revisions order the policy and the DataCenter exactly.
-    assertThat(fenced.revision())
-        .as(timeline.explain("the fence is confirmed before Toronto is re-admitted"))
-        .isLessThan(readmitted.revision());
-    return readmitted;
+  /**
+   * Until its fence was confirmed, the policy never chose Toronto: no status after {@code
+   * returnMark} and before {@code fenced} names it as the target of a move or as the active data
+   * center. (The DataCenter itself may be re-admitted as Healthy meanwhile: it serves other
+   * policies; this one waits for its fence.)
+   */
+  void torontoUnusedUntilFenced(Observed<FailoverPolicyStatus> fenced, long returnMark) {
+    assertThat(
+            timeline.statuses().stream()
+                .filter(o -> o.seq() > returnMark && o.revision() < fenced.revision())
+                .map(Observed::value))
+        .as(timeline.explain("statuses between Toronto's return and its fence"))
+        .allSatisfy(
+            status -> {
+              assertThat(status.getActiveDataCenter()).isNotEqualTo(TORONTO);
+              assertThat(status.getAwaitingFence()).contains(TORONTO);
+              if (status.getInFlight() != null) {
+                assertThat(status.getInFlight().getTo()).isNotEqualTo(TORONTO);
+              }
+            });
   }
 
   /**

@@ -10,6 +10,7 @@ import static dev.failover.e2e.BlackoutChecks.replicaChanges;
 import static dev.failover.e2e.BlackoutChecks.settledIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
 import dev.failover.api.v1alpha1.datacenter.DataCenterStatus;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPhase;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
@@ -127,7 +128,14 @@ class BlackoutFailoverE2E {
     }
 
     Observed<FailoverPolicyStatus> fenced = checks.torontoFencedOnReturn(returnMark);
-    Observed<DataCenterStatus> readmitted = checks.fencedBeforeReadmitted(fenced, returnMark);
+    checks.torontoUnusedUntilFenced(fenced, returnMark);
+    Observed<DataCenterStatus> readmitted =
+        timeline.awaitDataCenter(
+            TORONTO,
+            "Healthy again",
+            returnMark,
+            s -> s.getPhase() == DataCenterPhase.Healthy,
+            SETTLE);
 
     // Automatic failback, only once Toronto has been Healthy for the stabilization window.
     Observed<FailoverPolicyStatus> leaving =

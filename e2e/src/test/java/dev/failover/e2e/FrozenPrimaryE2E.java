@@ -2,6 +2,7 @@ package dev.failover.e2e;
 
 import static dev.failover.e2e.BlackoutChecks.CHICAGO;
 import static dev.failover.e2e.BlackoutChecks.SETTLE;
+import static dev.failover.e2e.BlackoutChecks.SOON;
 import static dev.failover.e2e.BlackoutChecks.TORONTO;
 import static dev.failover.e2e.BlackoutChecks.replicaChanges;
 import static dev.failover.e2e.BlackoutChecks.settledIn;
@@ -13,6 +14,7 @@ import dev.failover.e2e.FailoverTimeline.Observed;
 import dev.failover.testbed.DataCenterCluster;
 import dev.failover.testbed.SharedTestbedExtension;
 import dev.failover.testbed.Testbed;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -92,11 +94,14 @@ class FrozenPrimaryE2E {
     }
 
     Observed<FailoverPolicyStatus> fenced = checks.torontoFencedOnReturn(returnMark);
-    checks.fencedBeforeReadmitted(fenced, returnMark);
+    checks.torontoUnusedUntilFenced(fenced, returnMark);
 
     // Back as a hot standby at full size, while traffic stays in Chicago (failback is manual).
+    Observed<Deployment> fence =
+        timeline.awaitDeployment(
+            TORONTO, "fenced", returnMark, d -> FailoverTimeline.replicas(d) == 0, SOON);
     timeline.awaitDeployment(
-        TORONTO, "a hot standby again", fenced.seq(), FailoverTimeline::available, SETTLE);
+        TORONTO, "a hot standby again", fence.seq(), FailoverTimeline::available, SETTLE);
     assertThat(replicaChanges(timeline.deployment(TORONTO), o -> true))
         .as(timeline.explain("Toronto: active, fenced, hot standby"))
         .containsExactly(SmallPolicy.REPLICAS, 0, SmallPolicy.REPLICAS);

@@ -217,7 +217,7 @@ class OperatorCrashDuringFailoverE2E {
       operator.restart();
 
       Observed<FailoverPolicyStatus> fenced = checks.torontoFencedOnReturn(returnMark);
-      checks.fencedBeforeReadmitted(fenced, returnMark);
+      checks.torontoUnusedUntilFenced(fenced, returnMark);
     } finally {
       if (down.get()) {
         toronto.start();
