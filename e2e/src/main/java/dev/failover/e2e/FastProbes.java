@@ -24,6 +24,19 @@ public final class FastProbes {
     return probe;
   }
 
+  /**
+   * Half-second probes and three failures: a blackout is noticed in 1 to 1.5 s. The blackout
+   * scenarios use it to keep their timelines short.
+   */
+  public static List<DataCenterPlan> blackoutPlans() {
+    return plans(
+        probe -> {
+          probe.setInterval("500ms");
+          probe.setTimeout("500ms");
+          probe.setFailureThreshold(3);
+        });
+  }
+
   /** {@link DataCenterPlan#defaults()} probed with {@link #spec()}. */
   public static List<DataCenterPlan> plans() {
     return plans(probe -> {});

@@ -4,6 +4,20 @@ package dev.failover.testbed;
  * The kwokctl configuration file for one data center: every server binds to 127.0.0.1 only, on
  * ports the testbed chose (see {@link LoopbackPorts}). kwokctl has no flag for the bind address or
  * the etcd peer port, so they go in this file, passed with {@code --config}.
+ *
+ * <p>A data center must run new pods again soon after a restore ({@code kwokctl start} after a
+ * {@code stop}), or nothing can fail back to it. Two defaults prevent that, so they are changed:
+ *
+ * <ul>
+ *   <li>The restarted kwok controller has a new identity and manages a fake node only once the
+ *       node's Lease, held by the killed controller, has expired: 40 s times kwokctl's default
+ *       heartbeat factor of 5, so 200 s, plus a renew interval; pods stay Pending until then. Here
+ *       the factor is 1 and the Lease 10 s.
+ *   <li>The restarted controller-manager and scheduler wait for the leader Leases of the killed
+ *       ones to expire (about 20 s), and a controller-manager whose API server hangs (SIGSTOP) for
+ *       longer than its renew deadline loses leadership and exits, never to be restarted. Each data
+ *       center runs one of each, so leader election is off.
+ * </ul>
  */
 record KwokClusterConfig(
     int kubeApiserverPort,
@@ -37,6 +51,15 @@ record KwokClusterConfig(
           kubeControllerManagerPort: %d
           kubeSchedulerPort: %d
           kwokControllerPort: %d
+          heartbeatFactor: 1
+          nodeLeaseDurationSeconds: 10
+        componentsPatches:
+          - name: kube-controller-manager
+            extraArgs:
+              - {key: leader-elect, value: "false"}
+          - name: kube-scheduler
+            extraArgs:
+              - {key: leader-elect, value: "false"}
         """
         .formatted(
             BIND_ADDRESS,

@@ -24,6 +24,18 @@ class KwokClusterConfigTest {
   }
 
   @Test
+  void aRestoredDataCenterRunsPodsSoonAndSurvivesAHang() {
+    String yaml = new KwokClusterConfig(21001, 21002, 21003, 21004, 21005, 21006).yaml();
+
+    assertThat(yaml)
+        .contains("heartbeatFactor: 1")
+        .contains("nodeLeaseDurationSeconds: 10")
+        .contains("- name: kube-controller-manager")
+        .contains("- name: kube-scheduler")
+        .contains("{key: leader-elect, value: \"false\"}");
+  }
+
+  @Test
   void freePortsAreDistinct() {
     KwokClusterConfig config = KwokClusterConfig.withFreePorts();
 

@@ -36,10 +36,16 @@ public final class PolicyObserver {
   PolicySituation observe(
       FailoverPolicy policy, FailoverProgress progress, Map<String, DataCenter> dataCenters) {
     Instant now = clock.instant();
+    // A primary that has been Healthy for less than the stabilization window counts as still on
+    // Probation, so failback waits the window out.
     List<DataCenterView> views =
-        dataCenters.values().stream()
-            .map(dataCenter -> DataCenterViews.view(dataCenter, now))
-            .toList();
+        StabilizationWindow.apply(
+            policy.getSpec(),
+            progress.activeDataCenter(),
+            dataCenters.values().stream()
+                .map(dataCenter -> DataCenterViews.view(dataCenter, now))
+                .toList(),
+            now);
     Map<String, WorkloadObservation> workloads = new HashMap<>();
     for (DataCenterView view : views) {
       if (view.reachable()) {

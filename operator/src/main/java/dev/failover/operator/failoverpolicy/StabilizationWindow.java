@@ -22,7 +22,9 @@ final class StabilizationWindow {
       return views;
     }
     String primary = spec.getPlacement().getPrimary();
-    if (primary == null || primary.equals(activeDataCenter)) {
+    // Before the first placement there is nothing to fail back from: a primary that has just
+    // become Healthy (as every data center does when the operator starts) takes the workload.
+    if (primary == null || activeDataCenter == null || primary.equals(activeDataCenter)) {
       return views;
     }
     Duration window = DurationText.parse(spec.getFailback().getStabilizationWindow());

@@ -41,6 +41,14 @@ class StabilizationWindowTest {
   }
 
   @Test
+  void theWindowDoesNotDelayAFirstPlacement() {
+    List<DataCenterView> views =
+        StabilizationWindow.apply(spec("5m"), null, List.of(healthy("toronto", 1)), NOW);
+
+    assertThat(views.get(0).phase()).isEqualTo(DataCenterPhase.Healthy);
+  }
+
+  @Test
   void otherDataCentersAreLeftAlone() {
     List<DataCenterView> views =
         StabilizationWindow.apply(spec("5m"), "toronto", List.of(healthy("chicago", 1)), NOW);

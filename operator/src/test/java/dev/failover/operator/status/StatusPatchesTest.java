@@ -37,6 +37,18 @@ class StatusPatchesTest {
         .isTrue();
   }
 
+  @Test
+  void differsComparesContentNotIdentity() {
+    assertThat(
+            StatusPatches.changed(status(DataCenterPhase.Healthy), status(DataCenterPhase.Healthy)))
+        .isFalse();
+    assertThat(
+            StatusPatches.changed(
+                status(DataCenterPhase.Healthy), status(DataCenterPhase.Degraded)))
+        .isTrue();
+    assertThat(StatusPatches.changed(null, status(DataCenterPhase.Pending))).isTrue();
+  }
+
   private static DataCenterStatus status(DataCenterPhase phase) {
     DataCenterStatus status = new DataCenterStatus();
     status.setPhase(phase);
