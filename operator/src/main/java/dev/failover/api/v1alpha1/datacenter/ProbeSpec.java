@@ -69,7 +69,7 @@ public class ProbeSpec {
   @Min(1)
   @Max(600000)
   @JsonPropertyDescription(
-      "Brownout: p95 probe latency above this many milliseconds for brownoutWindow makes the"
+      "Brownout: median (p50) probe latency above this many milliseconds over brownoutWindow makes the"
           + " data center Degraded.")
   private Integer brownoutLatencyThresholdMs;
 
