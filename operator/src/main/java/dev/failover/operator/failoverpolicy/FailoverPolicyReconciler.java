@@ -2,12 +2,14 @@ package dev.failover.operator.failoverpolicy;
 
 import dev.failover.api.v1alpha1.common.ConditionTypes;
 import dev.failover.api.v1alpha1.datacenter.DataCenter;
+import dev.failover.api.v1alpha1.failoverpolicy.FailbackMode;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPhase;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
 import dev.failover.core.failover.FailoverDecision;
 import dev.failover.core.failover.FailoverProgress;
 import dev.failover.core.failover.FailoverStateMachine;
+import dev.failover.core.failover.PolicySettings;
 import dev.failover.operator.status.StatusConditions;
 import dev.failover.operator.status.StatusPatches;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -44,6 +46,12 @@ public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy
   private static final int MAX_DECISIONS_PER_RECONCILE = 8;
   private static final Duration WHILE_MOVING = Duration.ofMillis(500);
   private static final Duration WHILE_SETTLED = Duration.ofSeconds(15);
+
+  /**
+   * Away from the primary with automatic failback, a stabilization window may close without any
+   * event; looking again this often lets failback start within two seconds of it.
+   */
+  private static final Duration WHILE_AWAY_FROM_PRIMARY = Duration.ofSeconds(2);
 
   private final PolicyObserver observer;
   private final FailoverActionExecutor executor;
@@ -108,9 +116,8 @@ public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy
     if (StatusPatches.changed(stored, status)) {
       persist(policy, status, context);
     }
-    boolean moving = progress.currentStep() != null || failure != null;
     return UpdateControl.<FailoverPolicy>noUpdate()
-        .rescheduleAfter(moving ? WHILE_MOVING : WHILE_SETTLED);
+        .rescheduleAfter(nextLook(policy, progress, failure));
   }
 
   /**
@@ -130,6 +137,20 @@ public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy
             .build());
     statusOnly.setStatus(status);
     PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(policy, statusOnly, context);
+  }
+
+  private static Duration nextLook(
+      FailoverPolicy policy, FailoverProgress progress, String failure) {
+    if (progress.currentStep() != null || failure != null) {
+      return WHILE_MOVING;
+    }
+    PolicySettings settings = PolicySettingsMapper.settings(policy.getSpec());
+    boolean awayFromPrimary =
+        progress.activeDataCenter() != null
+            && !progress.activeDataCenter().equals(settings.placement().primary());
+    return awayFromPrimary && settings.failbackMode() == FailbackMode.Automatic
+        ? WHILE_AWAY_FROM_PRIMARY
+        : WHILE_SETTLED;
   }
 
   private void writeStatus(
