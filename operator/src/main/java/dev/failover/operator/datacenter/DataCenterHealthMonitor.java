@@ -76,8 +76,10 @@ public final class DataCenterHealthMonitor implements AutoCloseable {
             current.task.cancel(false);
           }
           Watch watch = new Watch(client, settings, start, exclusion);
+          // Fixed delay, not fixed rate: after a stall, missed runs must not fire back to back,
+          // or three quick refusals would count as a blackout long before three intervals.
           watch.task =
-              scheduler.scheduleAtFixedRate(
+              scheduler.scheduleWithFixedDelay(
                   () -> probeOnce(name, watch),
                   0,
                   settings.interval().toMillis(),
