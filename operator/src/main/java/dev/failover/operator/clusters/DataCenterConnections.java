@@ -39,6 +39,19 @@ public final class DataCenterConnections implements AutoCloseable {
         .client();
   }
 
+  /**
+   * A fresh client for the data center from the kubeconfig it already has: connections pooled
+   * before a blackout are dead, and using them would fail probes and actions after the return.
+   */
+  public Optional<KubernetesClient> reconnect(String dataCenter) {
+    Connection current = connections.get(dataCenter);
+    if (current == null) {
+      return Optional.empty();
+    }
+    disconnect(dataCenter);
+    return Optional.of(connect(dataCenter, current.kubeconfig()));
+  }
+
   public void disconnect(String dataCenter) {
     Connection removed = connections.remove(dataCenter);
     if (removed != null) {

@@ -75,16 +75,15 @@ public final class DataCenterReconciler implements Reconciler<DataCenter>, Clean
           .rescheduleAfter(STATUS_REFRESH);
     }
     KubernetesClient client = connections.connect(name, kubeconfig.kubeconfig());
-    monitor.watch(
-        name,
-        client,
-        ProbeSettingsMapper.from(dataCenter.getSpec().getProbe()),
-        exclusion(dataCenter),
-        DataCenterStatusMapper.seed(dataCenter, clock.instant()));
-    HealthState health =
-        monitor
-            .state(name)
-            .orElseGet(() -> DataCenterStatusMapper.seed(dataCenter, clock.instant()));
+    ProbeSettings settings = ProbeSettingsMapper.from(dataCenter.getSpec().getProbe());
+    HealthState seed = DataCenterStatusMapper.seed(dataCenter, clock.instant());
+    monitor.watch(name, client, settings, exclusion(dataCenter), seed);
+    HealthState health = monitor.state(name).orElse(seed);
+    if (returnedFromBlackout(stored, health)) {
+      // Start the data center on fresh connections; the monitor keeps its health state.
+      client = connections.reconnect(name).orElse(client);
+      monitor.watch(name, client, settings, exclusion(dataCenter), seed);
+    }
     dataCenter.setStatus(DataCenterStatusMapper.toStatus(dataCenter, health, clock.instant()));
     return StatusPatches.patchIfChanged(dataCenter, stored, dataCenter.getStatus())
         .rescheduleAfter(STATUS_REFRESH);
@@ -96,6 +95,12 @@ public final class DataCenterReconciler implements Reconciler<DataCenter>, Clean
     monitor.unwatch(name);
     connections.disconnect(name);
     return DeleteControl.defaultDelete();
+  }
+
+  private static boolean returnedFromBlackout(DataCenterStatus stored, HealthState health) {
+    return stored != null
+        && stored.getPhase() == DataCenterPhase.Unreachable
+        && health.phase() != DataCenterPhase.Unreachable;
   }
 
   private static Optional<Exclusion> exclusion(DataCenter dataCenter) {
