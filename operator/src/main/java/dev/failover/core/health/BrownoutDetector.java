@@ -12,6 +12,8 @@ import java.util.Optional;
 final class BrownoutDetector {
   private final HealthThresholds thresholds;
 
+  static final int MIN_FAILED_PROBES_FOR_ERROR_RATE = 2;
+
   BrownoutDetector(HealthThresholds thresholds) {
     this.thresholds = thresholds;
   }
@@ -32,7 +34,11 @@ final class BrownoutDetector {
               + DurationText.format(thresholds.brownoutLatency()));
     }
     double errorRate = window.errorRatePercent();
-    if (errorRate > thresholds.brownoutErrorRatePercent()) {
+    // One failed probe is noise, not a brownout, however few probes the window holds: with 15
+    // probes in it, a single failure is already 6.7% and would move workloads before a blackout
+    // could even be confirmed.
+    if (errorRate > thresholds.brownoutErrorRatePercent()
+        && window.failedProbes() >= MIN_FAILED_PROBES_FOR_ERROR_RATE) {
       return Optional.of(
           "brownout: error rate "
               + percent(errorRate)

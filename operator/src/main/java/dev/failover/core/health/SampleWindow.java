@@ -83,7 +83,10 @@ public record SampleWindow(List<ProbeResult> samples, Instant observedSince) {
     if (samples.isEmpty()) {
       return 0;
     }
-    long failed = samples.stream().filter(sample -> !sample.ok()).count();
-    return failed * 100.0 / samples.size();
+    return failedProbes() * 100.0 / samples.size();
+  }
+
+  public long failedProbes() {
+    return samples.stream().filter(sample -> !sample.ok()).count();
   }
 }

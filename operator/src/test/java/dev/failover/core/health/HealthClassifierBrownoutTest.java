@@ -72,6 +72,21 @@ class HealthClassifierBrownoutTest {
   }
 
   @Test
+  void aSingleFailedProbeIsNeverABrownoutWhateverTheRate() {
+    // 15 probes in the window and a 5% threshold: one failure is 6.7%, but only noise.
+    HealthThresholds fivePercent =
+        new HealthThresholds(
+            3, 2, Duration.ofMillis(200), 5, Duration.ofSeconds(14), 80, Duration.ofSeconds(30));
+    ProbeFeed feed = new ProbeFeed(fivePercent).ok(15).refusals(1);
+    assertThat(feed.state().errorRatePercent()).isGreaterThan(5);
+    assertThat(feed.phase()).isEqualTo(Healthy);
+
+    feed.ok(1).refusals(1);
+
+    assertThat(feed.phase()).as("a second failure in the window is a brownout").isEqualTo(Degraded);
+  }
+
+  @Test
   void errorRateExactlyAtTheThresholdIsNoBrownout() {
     // A 3s window holds 4 probes a second apart: one failure is exactly 25%.
     HealthThresholds quarter =
