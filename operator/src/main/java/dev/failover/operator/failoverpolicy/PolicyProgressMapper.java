@@ -1,6 +1,5 @@
 package dev.failover.operator.failoverpolicy;
 
-import dev.failover.api.v1alpha1.failoverpolicy.FailoverPhase;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverRecord;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverType;
@@ -90,10 +89,5 @@ final class PolicyProgressMapper {
 
   private static String time(Instant instant) {
     return instant.truncatedTo(ChronoUnit.MILLIS).toString();
-  }
-
-  /** Keeps unknown phases from an older operator from crashing a reconcile. */
-  static FailoverPhase phaseOrPending(FailoverPhase phase) {
-    return phase == null ? FailoverPhase.Pending : phase;
   }
 }
