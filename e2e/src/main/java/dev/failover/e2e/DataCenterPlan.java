@@ -24,6 +24,10 @@ public record DataCenterPlan(
         new DataCenterPlan("washington", "us-east", 30, "10.0.0.3", Optional.empty()));
   }
 
+  public DataCenterPlan withIngressAddress(String address) {
+    return new DataCenterPlan(name, region, priority, address, probe);
+  }
+
   public DataCenterPlan withProbe(ProbeSpec probe) {
     return new DataCenterPlan(name, region, priority, ingressAddress, Optional.of(probe));
   }

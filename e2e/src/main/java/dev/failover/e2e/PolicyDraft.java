@@ -24,7 +24,9 @@ public record PolicyDraft(
     String stabilizationWindow,
     String actionId,
     ActionType actionType,
-    String actionTarget) {
+    String actionTarget,
+    String detection,
+    String healthEndpoint) {
 
   /** The Deployment every drafted policy runs. */
   public static final String DEPLOYMENT = "web";
@@ -49,6 +51,8 @@ public record PolicyDraft(
         null,
         null,
         null,
+        null,
+        null,
         null);
   }
 
@@ -65,7 +69,9 @@ public record PolicyDraft(
         stabilizationWindow,
         actionId,
         actionType,
-        actionTarget);
+        actionTarget,
+        detection,
+        healthEndpoint);
   }
 
   public PolicyDraft withStandby(StandbyMode standby) {
@@ -80,7 +86,9 @@ public record PolicyDraft(
         stabilizationWindow,
         actionId,
         actionType,
-        actionTarget);
+        actionTarget,
+        detection,
+        healthEndpoint);
   }
 
   /** Automatic failback once the primary has been Healthy for this long, e.g. {@code 3s}. */
@@ -96,7 +104,9 @@ public record PolicyDraft(
         stabilizationWindow,
         actionId,
         actionType,
-        actionTarget);
+        actionTarget,
+        detection,
+        healthEndpoint);
   }
 
   public PolicyDraft withManualFailback() {
@@ -111,7 +121,9 @@ public record PolicyDraft(
         null,
         actionId,
         actionType,
-        actionTarget);
+        actionTarget,
+        detection,
+        healthEndpoint);
   }
 
   /** {@code spec.action {id, type: FailoverTo, target}}. */
@@ -136,7 +148,47 @@ public record PolicyDraft(
         stabilizationWindow,
         id,
         type,
-        target);
+        target,
+        detection,
+        healthEndpoint);
+  }
+
+  /**
+   * {@code spec.detection} as flow YAML, e.g. {@code {failureThreshold: 2, probeInterval: 500ms}}.
+   */
+  public PolicyDraft withDetection(String detection) {
+    return new PolicyDraft(
+        namespace,
+        name,
+        strategy,
+        primary,
+        secondaries,
+        standby,
+        failbackMode,
+        stabilizationWindow,
+        actionId,
+        actionType,
+        actionTarget,
+        detection,
+        healthEndpoint);
+  }
+
+  /** {@code spec.workload.healthEndpoint} as flow YAML, e.g. {@code {port: 8080, path: /ok}}. */
+  public PolicyDraft withHealthEndpoint(String healthEndpoint) {
+    return new PolicyDraft(
+        namespace,
+        name,
+        strategy,
+        primary,
+        secondaries,
+        standby,
+        failbackMode,
+        stabilizationWindow,
+        actionId,
+        actionType,
+        actionTarget,
+        detection,
+        healthEndpoint);
   }
 
   public FailoverPolicy build() {
@@ -165,8 +217,8 @@ public record PolicyDraft(
           placement: {strategy: %s, primary: %s, secondaries: [%s]}
           standby: %s
           failback: %s
-          workload:
-            manifests:
+        %s  workload:
+        %s    manifests:
               - apiVersion: apps/v1
                 kind: Deployment
                 metadata: {name: %s, labels: {app: %s}}
@@ -186,6 +238,8 @@ public record PolicyDraft(
             String.join(", ", secondaries),
             standby,
             failback,
+            detection == null ? "" : "  detection: " + detection + "\n",
+            healthEndpoint == null ? "" : "    healthEndpoint: " + healthEndpoint + "\n",
             DEPLOYMENT,
             DEPLOYMENT,
             REPLICAS,

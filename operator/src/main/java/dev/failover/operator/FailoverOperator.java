@@ -1,6 +1,7 @@
 package dev.failover.operator;
 
 import dev.failover.api.v1alpha1.datacenter.DataCenter;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.operator.clusters.ApiServerProbe;
 import dev.failover.operator.clusters.DataCenterClientFactory;
 import dev.failover.operator.clusters.DataCenterConnections;
@@ -15,6 +16,8 @@ import dev.failover.operator.failoverpolicy.TrafficPublisher;
 import dev.failover.operator.observability.DataCenterMetrics;
 import dev.failover.operator.observability.FailoverMetrics;
 import dev.failover.operator.observability.OperatorHttpEndpoints;
+import dev.failover.operator.policyhealth.PolicyHealth;
+import dev.failover.operator.probes.HttpEndpointProbe;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
@@ -37,6 +40,7 @@ public final class FailoverOperator implements AutoCloseable {
 
   private final Operator operator;
   private final DataCenterHealthMonitor monitor;
+  private final PolicyHealth policyHealth;
   private final DataCenterConnections connections;
   private final OperatorHttpEndpoints endpoints;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -44,10 +48,12 @@ public final class FailoverOperator implements AutoCloseable {
   private FailoverOperator(
       Operator operator,
       DataCenterHealthMonitor monitor,
+      PolicyHealth policyHealth,
       DataCenterConnections connections,
       OperatorHttpEndpoints endpoints) {
     this.operator = operator;
     this.monitor = monitor;
+    this.policyHealth = policyHealth;
     this.connections = connections;
     this.endpoints = endpoints;
   }
@@ -61,12 +67,20 @@ public final class FailoverOperator implements AutoCloseable {
             new DataCenterClientFactory(Duration.ofSeconds(2), Duration.ofSeconds(5)));
     SimpleInboundEventSource<DataCenter> healthChanges =
         new SimpleInboundEventSource<>("datacenter-health");
+    SimpleInboundEventSource<FailoverPolicy> policyHealthChanges =
+        new SimpleInboundEventSource<>("policy-health");
+    PolicyHealth policyHealth =
+        new PolicyHealth(clock, new HttpEndpointProbe(clock), policyHealthChanges::propagateEvent);
+    DataCenterMetrics dataCenterMetrics = new DataCenterMetrics(registry);
     DataCenterHealthMonitor monitor =
         new DataCenterHealthMonitor(
             new ApiServerProbe(clock),
             clock,
             name -> healthChanges.propagateEvent(new ResourceID(name)),
-            new DataCenterMetrics(registry)::probed);
+            (name, result, health) -> {
+              dataCenterMetrics.probed(name, result, health);
+              policyHealth.apiServerProbes().probed(name, result, health);
+            });
 
     Operator operator =
         new Operator(
@@ -87,13 +101,15 @@ public final class FailoverOperator implements AutoCloseable {
     TrafficPublisher traffic = new TrafficPublisher(hub);
     operator.register(
         new FailoverPolicyReconciler(
-            new PolicyObserver(connections, traffic, clock),
+            new PolicyObserver(connections, traffic, policyHealth, clock),
             new FailoverActionExecutor(
                 connections,
                 traffic,
                 new PolicyEvents(hub, clock),
                 new FailoverMetrics(registry),
                 clock),
+            policyHealth,
+            policyHealthChanges,
             clock));
     // Endpoints first: /healthz answers while JOSDK connects, so a hub that cannot be reached
     // shows up as not ready (and in the log), not as a process that says nothing.
@@ -113,7 +129,7 @@ public final class FailoverOperator implements AutoCloseable {
         "failover-operator started: metrics on port {}, health on port {}",
         endpoints.metricsPort(),
         endpoints.healthPort());
-    return new FailoverOperator(operator, monitor, connections, endpoints);
+    return new FailoverOperator(operator, monitor, policyHealth, connections, endpoints);
   }
 
   @Override
@@ -123,6 +139,7 @@ public final class FailoverOperator implements AutoCloseable {
     }
     endpoints.close();
     monitor.close();
+    policyHealth.close();
     operator.stop();
     connections.close();
   }

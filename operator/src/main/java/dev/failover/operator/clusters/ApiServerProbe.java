@@ -1,6 +1,7 @@
 package dev.failover.operator.clusters;
 
 import dev.failover.core.health.ProbeResult;
+import dev.failover.operator.probes.ProbeFailures;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Probes a data center's API server with {@code GET /readyz}. Asynchronous, so a hung API server
@@ -38,7 +38,7 @@ public final class ApiServerProbe {
             (response, failure) -> {
               Duration latency = Duration.ofNanos(System.nanoTime() - started);
               if (failure != null) {
-                return isTimeout(failure)
+                return ProbeFailures.isTimeout(failure)
                     ? ProbeResult.timedOut(startedAt, timeout)
                     : ProbeResult.refused(startedAt, latency);
               }
@@ -51,15 +51,5 @@ public final class ApiServerProbe {
   private static URI readyz(KubernetesClient client) {
     String base = client.getConfiguration().getMasterUrl();
     return URI.create(base.endsWith("/") ? base + "readyz" : base + "/readyz");
-  }
-
-  private static boolean isTimeout(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof TimeoutException
-          || cause instanceof java.net.http.HttpTimeoutException) {
-        return true;
-      }
-    }
-    return false;
   }
 }

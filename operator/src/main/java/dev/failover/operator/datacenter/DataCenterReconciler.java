@@ -7,6 +7,7 @@ import dev.failover.api.v1alpha1.datacenter.DataCenterStatus;
 import dev.failover.core.health.Exclusion;
 import dev.failover.core.health.HealthState;
 import dev.failover.operator.clusters.DataCenterConnections;
+import dev.failover.operator.probes.ProbeSettings;
 import dev.failover.operator.status.StatusConditions;
 import dev.failover.operator.status.StatusPatches;
 import io.fabric8.kubernetes.client.KubernetesClient;

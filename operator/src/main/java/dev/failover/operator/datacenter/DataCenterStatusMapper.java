@@ -14,7 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** Turns the live health of a data center into its status, and a stored status back into a seed. */
-final class DataCenterStatusMapper {
+public final class DataCenterStatusMapper {
   private DataCenterStatusMapper() {}
 
   static DataCenterStatus toStatus(DataCenter dataCenter, HealthState health, Instant now) {
@@ -41,7 +41,7 @@ final class DataCenterStatusMapper {
   }
 
   /** The last known phase, so a restarted operator does not forget a blackout. */
-  static HealthState seed(DataCenter dataCenter, Instant now) {
+  public static HealthState seed(DataCenter dataCenter, Instant now) {
     DataCenterStatus status = dataCenter.getStatus();
     if (status == null || status.getPhase() == null) {
       return HealthState.initial(now);

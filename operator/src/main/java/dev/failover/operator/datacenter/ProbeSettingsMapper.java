@@ -3,6 +3,7 @@ package dev.failover.operator.datacenter;
 import dev.failover.api.v1alpha1.datacenter.ProbeSpec;
 import dev.failover.core.DurationText;
 import dev.failover.core.health.HealthThresholds;
+import dev.failover.operator.probes.ProbeSettings;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -6,10 +6,12 @@ import dev.failover.api.v1alpha1.failoverpolicy.FailbackMode;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPhase;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
+import dev.failover.api.v1alpha1.failoverpolicy.WorkloadEndpointHealth;
 import dev.failover.core.failover.FailoverDecision;
 import dev.failover.core.failover.FailoverProgress;
 import dev.failover.core.failover.FailoverStateMachine;
 import dev.failover.core.failover.PolicySettings;
+import dev.failover.operator.policyhealth.PolicyHealth;
 import dev.failover.operator.status.StatusConditions;
 import dev.failover.operator.status.StatusPatches;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -24,9 +26,11 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,13 +60,25 @@ public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy
   private final PolicyObserver observer;
   private final FailoverActionExecutor executor;
   private final FailoverStateMachine stateMachine = new FailoverStateMachine();
+  private final PolicyHealth policyHealth;
+  private final SimpleInboundEventSource<FailoverPolicy> healthChanges;
   private final Clock clock;
   private InformerEventSource<DataCenter, FailoverPolicy> dataCenters;
 
+  /**
+   * @param healthChanges wakes a policy whose own view of a data center changed (its detection
+   *     settings or workload endpoint); the same source {@code policyHealth} is given
+   */
   public FailoverPolicyReconciler(
-      PolicyObserver observer, FailoverActionExecutor executor, Clock clock) {
+      PolicyObserver observer,
+      FailoverActionExecutor executor,
+      PolicyHealth policyHealth,
+      SimpleInboundEventSource<FailoverPolicy> healthChanges,
+      Clock clock) {
     this.observer = observer;
     this.executor = executor;
+    this.policyHealth = policyHealth;
+    this.healthChanges = healthChanges;
     this.clock = clock;
   }
 
@@ -82,7 +98,7 @@ public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy
                             .collect(Collectors.toSet()))
                 .build(),
             context);
-    return List.of(dataCenters);
+    return List.of(dataCenters, healthChanges);
   }
 
   @Override
@@ -95,9 +111,11 @@ public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy
     FailoverProgress progress = PolicyProgressMapper.read(stored);
     String message = "";
     String failure = null;
+    List<WorkloadEndpointHealth> endpoints = List.of();
     for (int decisions = 0; decisions < MAX_DECISIONS_PER_RECONCILE; decisions++) {
-      FailoverDecision decision =
-          stateMachine.decide(observer.observe(policy, progress, placement));
+      PolicyObservation observation = observer.observe(policy, progress, placement);
+      endpoints = observation.endpoints();
+      FailoverDecision decision = stateMachine.decide(observation.situation());
       try {
         executor.run(policy, decision.actions(), placement::get, status);
       } catch (KubernetesClientException | IllegalStateException e) {
@@ -112,10 +130,13 @@ public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy
         break;
       }
     }
+    status.setWorkloadEndpoints(new ArrayList<>(endpoints));
     writeStatus(policy, status, stored, progress, message, failure, placement);
     if (StatusPatches.changed(stored, status)) {
       persist(policy, status, context);
     }
+    policyHealth.retainPolicies(
+        context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()));
     return UpdateControl.<FailoverPolicy>noUpdate()
         .rescheduleAfter(nextLook(policy, progress, failure));
   }

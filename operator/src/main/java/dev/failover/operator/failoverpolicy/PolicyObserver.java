@@ -4,9 +4,13 @@ import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.core.failover.DataCenterView;
 import dev.failover.core.failover.FailoverProgress;
+import dev.failover.core.failover.ManualAction;
+import dev.failover.core.failover.PolicySettings;
 import dev.failover.core.failover.PolicySituation;
 import dev.failover.core.failover.WorkloadObservation;
 import dev.failover.operator.clusters.DataCenterConnections;
+import dev.failover.operator.policyhealth.PolicyHealth;
+import dev.failover.operator.policyhealth.PolicyHealthReport;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,41 +29,52 @@ public final class PolicyObserver {
 
   private final DataCenterConnections connections;
   private final TrafficPublisher traffic;
+  private final PolicyHealth policyHealth;
   private final Clock clock;
 
-  public PolicyObserver(DataCenterConnections connections, TrafficPublisher traffic, Clock clock) {
+  public PolicyObserver(
+      DataCenterConnections connections,
+      TrafficPublisher traffic,
+      PolicyHealth policyHealth,
+      Clock clock) {
     this.connections = connections;
     this.traffic = traffic;
+    this.policyHealth = policyHealth;
     this.clock = clock;
   }
 
-  PolicySituation observe(
+  PolicyObservation observe(
       FailoverPolicy policy, FailoverProgress progress, Map<String, DataCenter> dataCenters) {
     Instant now = clock.instant();
-    // A primary that has been Healthy for less than the stabilization window counts as still on
-    // Probation, so failback waits the window out.
-    List<DataCenterView> views =
-        StabilizationWindow.apply(
-            policy.getSpec(),
-            progress.activeDataCenter(),
-            dataCenters.values().stream()
-                .map(dataCenter -> DataCenterViews.view(dataCenter, now))
-                .toList(),
-            now);
+    List<DataCenterView> own =
+        dataCenters.values().stream()
+            .map(dataCenter -> DataCenterViews.view(dataCenter, now))
+            .toList();
     Map<String, WorkloadObservation> workloads = new HashMap<>();
-    for (DataCenterView view : views) {
+    for (DataCenterView view : own) {
       if (view.reachable()) {
         observeWorkload(policy, view.name()).ifPresent(found -> workloads.put(view.name(), found));
       }
     }
-    return new PolicySituation(
-        progress,
-        PolicySettingsMapper.settings(policy.getSpec()),
-        views,
-        workloads,
-        traffic.currentTarget(policy).orElse(null),
-        PolicySettingsMapper.action(policy.getSpec()),
-        now);
+    PolicySettings settings = PolicySettingsMapper.settings(policy.getSpec());
+    ManualAction action = PolicySettingsMapper.action(policy.getSpec());
+    PolicyHealthReport health =
+        policyHealth.observe(policy, settings, progress, action, dataCenters, own, workloads);
+    // A primary that has been Healthy for less than the stabilization window counts as still on
+    // Probation, so failback waits the window out.
+    List<DataCenterView> views =
+        StabilizationWindow.apply(
+            policy.getSpec(), progress.activeDataCenter(), health.views(), now);
+    PolicySituation situation =
+        new PolicySituation(
+            progress,
+            settings,
+            views,
+            workloads,
+            traffic.currentTarget(policy).orElse(null),
+            action,
+            now);
+    return new PolicyObservation(situation, health.endpoints());
   }
 
   /** Absent when the data center cannot be read right now; the core treats that as unknown. */

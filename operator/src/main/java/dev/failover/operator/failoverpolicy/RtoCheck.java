@@ -9,17 +9,20 @@ import dev.failover.core.rto.PromotionBudgets;
 import dev.failover.core.rto.RtoAssessment;
 import dev.failover.core.rto.RtoFeasibility;
 import dev.failover.core.rto.RtoInputs;
-import dev.failover.operator.datacenter.ProbeSettings;
 import dev.failover.operator.datacenter.ProbeSettingsMapper;
+import dev.failover.operator.policyhealth.PolicyDetection;
+import dev.failover.operator.probes.ProbeSettings;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Whether a policy's data centers detect a blackout soon enough for its RTO. Detection is judged
- * with the slowest probe settings among the policy's data centers: any of them may be the one that
- * fails.
+ * with the slowest probe settings among the policy's data centers (any of them may be the one that
+ * fails), under the policy's own detection settings, and for its workload endpoint too when it has
+ * one: whichever notices the blackout, the slower path must fit.
  */
 final class RtoCheck {
   /**
@@ -40,13 +43,25 @@ final class RtoCheck {
       return Optional.empty();
     }
     return dataCenters.stream()
-        .map(dataCenter -> inputs(spec, dataCenter.getSpec().getProbe()))
+        .flatMap(dataCenter -> detectionPaths(spec, dataCenter.getSpec().getProbe()))
+        .map(settings -> inputs(spec, settings))
         .map(RtoFeasibility::assess)
         .max(Comparator.comparing(RtoAssessment::worstCase));
   }
 
-  private static RtoInputs inputs(FailoverPolicySpec spec, ProbeSpec probe) {
-    ProbeSettings settings = ProbeSettingsMapper.from(probe);
+  private static Stream<ProbeSettings> detectionPaths(FailoverPolicySpec spec, ProbeSpec probe) {
+    ProbeSettings own = ProbeSettingsMapper.from(probe);
+    ProbeSettings apiServer =
+        PolicyDetection.forApiServer(own, spec.getDetection())
+            .map(thresholds -> new ProbeSettings(own.interval(), own.timeout(), thresholds))
+            .orElse(own);
+    boolean endpoint = spec.getWorkload() != null && spec.getWorkload().getHealthEndpoint() != null;
+    return endpoint
+        ? Stream.of(apiServer, PolicyDetection.forEndpoint(own, spec.getDetection()))
+        : Stream.of(apiServer);
+  }
+
+  private static RtoInputs inputs(FailoverPolicySpec spec, ProbeSettings settings) {
     return new RtoInputs(
         settings.thresholds().failureThreshold(),
         settings.interval(),

@@ -1,10 +1,16 @@
-package dev.failover.operator.datacenter;
+package dev.failover.operator.probes;
 
 import dev.failover.core.health.HealthState;
 import dev.failover.core.health.ProbeResult;
 
-/** Hears every probe and the health it led to; metrics use it. */
+/**
+ * Hears every probe of one probe loop and the health it led to; metrics and policy lenses use it.
+ */
 @FunctionalInterface
 public interface ProbeListener {
-  void probed(String dataCenter, ProbeResult result, HealthState health);
+  void probed(String key, ProbeResult result, HealthState health);
+
+  static ProbeListener none() {
+    return (key, result, health) -> {};
+  }
 }

@@ -12,6 +12,12 @@ public final class ValuePatterns {
 
   public static final int DURATION_MAX_LENGTH = 32;
 
+  /**
+   * {@link #DURATION} as a CEL raw string. Cross-field rules skip malformed durations, which the
+   * field's own pattern already rejects with a clearer message than a CEL conversion error.
+   */
+  public static final String DURATION_CEL = "r'" + DURATION + "'";
+
   /** An RFC 3339 timestamp such as {@code 2026-11-23T18:00:00Z} or with a numeric offset. */
   public static final String RFC3339 =
       "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:"

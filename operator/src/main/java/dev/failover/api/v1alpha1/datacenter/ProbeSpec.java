@@ -16,28 +16,22 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(
     value =
         "!has(self.timeout) || !has(self.interval) || !self.timeout.matches("
-            + ProbeSpec.CEL_DURATION
+            + ValuePatterns.DURATION_CEL
             + ") || !self.interval.matches("
-            + ProbeSpec.CEL_DURATION
+            + ValuePatterns.DURATION_CEL
             + ") || duration(self.timeout) <= duration(self.interval)",
     fieldPath = ".timeout",
     message = "timeout must not be longer than interval")
 @ValidationRule(
     value =
         "!has(self.brownoutWindow) || !has(self.interval) || !self.brownoutWindow.matches("
-            + ProbeSpec.CEL_DURATION
+            + ValuePatterns.DURATION_CEL
             + ") || !self.interval.matches("
-            + ProbeSpec.CEL_DURATION
+            + ValuePatterns.DURATION_CEL
             + ") || duration(self.brownoutWindow) >= duration(self.interval)",
     fieldPath = ".brownoutWindow",
     message = "brownoutWindow must be at least one probe interval")
 public class ProbeSpec {
-  /**
-   * The duration pattern as a CEL raw string. The rules skip malformed durations, which the field's
-   * own pattern already rejects with a clearer message than a CEL conversion error.
-   */
-  static final String CEL_DURATION = "r'" + ValuePatterns.DURATION + "'";
-
   @Default("2s")
   @Pattern(ValuePatterns.DURATION)
   @Size(max = ValuePatterns.DURATION_MAX_LENGTH)

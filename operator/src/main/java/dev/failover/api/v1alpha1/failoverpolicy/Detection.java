@@ -6,12 +6,28 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
-/** Overrides of the data centers' probe thresholds for this policy; unset fields keep theirs. */
+/**
+ * This policy's own detection settings; each unset field keeps the data center's. They judge the
+ * data centers' API-server probes for this policy alone (stricter or looser than the data center's
+ * own verdict) and the probes of the workload's health endpoint.
+ */
+@ValidationRule(
+    value =
+        "!has(self.brownoutWindow) || !has(self.probeInterval) || !self.brownoutWindow.matches("
+            + ValuePatterns.DURATION_CEL
+            + ") || !self.probeInterval.matches("
+            + ValuePatterns.DURATION_CEL
+            + ") || duration(self.brownoutWindow) >= duration(self.probeInterval)",
+    fieldPath = ".brownoutWindow",
+    message = "brownoutWindow must be at least one probeInterval")
 public class Detection {
   @Min(1)
   @Max(100)
-  @JsonPropertyDescription("Blackout after this many consecutive failed probes.")
+  @JsonPropertyDescription(
+      "Blackout for this policy after this many consecutive failed probes, of the API server and"
+          + " of the workload's health endpoint alike.")
   private Integer failureThreshold;
 
   @Pattern(ValuePatterns.DURATION)
@@ -21,7 +37,9 @@ public class Detection {
 
   @Min(1)
   @Max(600000)
-  @JsonPropertyDescription("Brownout when p95 latency stays above this many milliseconds.")
+  @JsonPropertyDescription(
+      "Brownout for this policy when median (p50) probe latency stays above this many"
+          + " milliseconds over brownoutWindow.")
   private Integer brownoutLatencyThresholdMs;
 
   @Pattern(ValuePatterns.DURATION)

@@ -54,6 +54,12 @@ public class FailoverPolicyStatus extends ConditionedStatus {
           + " zero as soon as it answers again, before it may take the workload back.")
   private List<String> awaitingFence = new ArrayList<>();
 
+  @Size(max = 64)
+  @JsonPropertyDescription(
+      "The workload's health endpoint (spec.workload.healthEndpoint) per data center, as this"
+          + " policy's probes see it; empty when the policy names no endpoint.")
+  private List<WorkloadEndpointHealth> workloadEndpoints = new ArrayList<>();
+
   @JsonPropertyDescription("Measured availability and remaining error budget.")
   private Availability availability;
 
@@ -169,5 +175,13 @@ public class FailoverPolicyStatus extends ConditionedStatus {
 
   public void setDisasterRecoveryActive(Boolean disasterRecoveryActive) {
     this.disasterRecoveryActive = disasterRecoveryActive;
+  }
+
+  public List<WorkloadEndpointHealth> getWorkloadEndpoints() {
+    return workloadEndpoints;
+  }
+
+  public void setWorkloadEndpoints(List<WorkloadEndpointHealth> workloadEndpoints) {
+    this.workloadEndpoints = workloadEndpoints;
   }
 }
