@@ -70,7 +70,8 @@ public final class FailoverOperator implements AutoCloseable {
     SimpleInboundEventSource<FailoverPolicy> policyHealthChanges =
         new SimpleInboundEventSource<>("policy-health");
     PolicyHealth policyHealth =
-        new PolicyHealth(clock, new HttpEndpointProbe(clock), policyHealthChanges::propagateEvent);
+        new PolicyHealth(
+            clock, new HttpEndpointProbe(clock)::target, policyHealthChanges::propagateEvent);
     DataCenterMetrics dataCenterMetrics = new DataCenterMetrics(registry);
     DataCenterHealthMonitor monitor =
         new DataCenterHealthMonitor(

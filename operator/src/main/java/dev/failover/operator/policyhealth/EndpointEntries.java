@@ -75,7 +75,7 @@ final class EndpointEntries {
   }
 
   /** Where a loop starts again in a data center whose bad verdict was kept. */
-  static HealthState seed(HealthVerdict verdict, Instant now) {
+  static HealthState seedFromKept(HealthVerdict verdict, Instant now) {
     return new HealthState(
         verdict.phase(),
         verdict.since(),

@@ -18,9 +18,9 @@ import dev.failover.core.failover.WorkloadObservation;
 import dev.failover.core.health.HealthState;
 import dev.failover.operator.datacenter.DataCenterStatusMapper;
 import dev.failover.operator.datacenter.ProbeSettingsMapper;
-import dev.failover.operator.probes.HttpEndpointProbe;
 import dev.failover.operator.probes.ProbeListener;
 import dev.failover.operator.probes.ProbeSettings;
+import dev.failover.operator.probes.ProbeTarget;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.net.URI;
 import java.time.Clock;
@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -60,13 +61,15 @@ public final class PolicyHealth implements AutoCloseable {
   private final Set<PolicyKey> restored = ConcurrentHashMap.newKeySet();
 
   /**
+   * @param endpointTargets how to probe a workload endpoint, e.g. {@code HttpEndpointProbe::target}
    * @param wake called with a policy whose view of a data center may have changed
    */
-  public PolicyHealth(Clock clock, HttpEndpointProbe http, Consumer<ResourceID> wake) {
+  public PolicyHealth(
+      Clock clock, Function<URI, ProbeTarget> endpointTargets, Consumer<ResourceID> wake) {
     this.clock = clock;
     Consumer<PolicyKey> onChange = policy -> wake.accept(policy.resourceId());
     this.lenses = new DetectionLenses(clock, onChange);
-    this.endpoints = new WorkloadEndpointProbes(http, clock, onChange, ProbeListener.none());
+    this.endpoints = new WorkloadEndpointProbes(endpointTargets, clock, onChange);
   }
 
   /** Feed it every API-server probe of every data center. */
@@ -211,7 +214,7 @@ public final class PolicyHealth implements AutoCloseable {
       HealthVerdict before = kept.remove(loop);
       HealthState seed =
           before != null
-              ? EndpointEntries.seed(before, now)
+              ? EndpointEntries.seedFromKept(before, now)
               : vouchedFor ? HealthState.initial(now) : EndpointEntries.seed(stored, now);
       endpoints.ensure(key, name, uri, settings, seed, !vouchedFor && answered(stored));
       HealthState state = endpoints.state(key, name).orElseThrow();

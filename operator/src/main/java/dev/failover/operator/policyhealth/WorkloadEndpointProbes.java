@@ -2,10 +2,9 @@ package dev.failover.operator.policyhealth;
 
 import dev.failover.core.health.HealthState;
 import dev.failover.core.health.ProbeResult;
-import dev.failover.operator.probes.HttpEndpointProbe;
-import dev.failover.operator.probes.ProbeListener;
 import dev.failover.operator.probes.ProbeLoops;
 import dev.failover.operator.probes.ProbeSettings;
+import dev.failover.operator.probes.ProbeTarget;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One probe loop per policy and data center where the policy's workload serves, against {@code
@@ -21,24 +21,21 @@ import java.util.function.Consumer;
  * fixes, so it moves nothing; one that has, and fails again after the workload came back, does.
  */
 final class WorkloadEndpointProbes implements AutoCloseable {
-  private final HttpEndpointProbe http;
+  private final Function<URI, ProbeTarget> targets;
   private final ProbeLoops loops;
 
   /** Loop key → the endpoint that answered there; a changed endpoint has not answered yet. */
   private final Map<String, URI> answered = new ConcurrentHashMap<>();
 
   WorkloadEndpointProbes(
-      HttpEndpointProbe http, Clock clock, Consumer<PolicyKey> onChange, ProbeListener onProbe) {
-    this.http = http;
+      Function<URI, ProbeTarget> targets, Clock clock, Consumer<PolicyKey> onChange) {
+    this.targets = targets;
     this.loops =
         new ProbeLoops(
             "workload-endpoint-probes",
             clock,
             key -> onChange.accept(PolicyKey.ofLoop(key)),
-            (key, result, health) -> {
-              remember(key, result);
-              onProbe.probed(key, result, health);
-            });
+            (key, result, health) -> remember(key, result));
   }
 
   /**
@@ -60,7 +57,7 @@ final class WorkloadEndpointProbes implements AutoCloseable {
     if (known != null && !known.equals(endpoint)) {
       answered.remove(key);
     }
-    loops.watch(key, endpoint, http.target(endpoint), settings, Optional.empty(), seed);
+    loops.watch(key, endpoint, targets.apply(endpoint), settings, Optional.empty(), seed);
   }
 
   /** Stops probing; {@code forget} also drops that the endpoint ever answered there. */
