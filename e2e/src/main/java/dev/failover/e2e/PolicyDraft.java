@@ -7,27 +7,15 @@ import dev.failover.api.v1alpha1.failoverpolicy.PlacementStrategy;
 import dev.failover.api.v1alpha1.failoverpolicy.StandbyMode;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A FailoverPolicy for end-to-end tests, written as the YAML a user would write: one Deployment
- * ({@value #DEPLOYMENT}, two replicas) placed over the world's data centers. Immutable; each {@code
- * with…} returns a changed copy, so a test can re-apply its policy with one field changed.
+ * ({@value #DEPLOYMENT}, two replicas) placed over the world's data centers. Immutable to its
+ * users; each {@code with…} returns a changed copy, so a test can re-apply its policy with one
+ * field changed.
  */
-public record PolicyDraft(
-    String namespace,
-    String name,
-    PlacementStrategy strategy,
-    String primary,
-    List<String> secondaries,
-    StandbyMode standby,
-    FailbackMode failbackMode,
-    String stabilizationWindow,
-    String actionId,
-    ActionType actionType,
-    String actionTarget,
-    String detection,
-    String healthEndpoint) {
-
+public final class PolicyDraft {
   /** The Deployment every drafted policy runs. */
   public static final String DEPLOYMENT = "web";
 
@@ -35,95 +23,70 @@ public record PolicyDraft(
 
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
+  private final String namespace;
+  private final String name;
+  private PlacementStrategy strategy = PlacementStrategy.Priority;
+  private String primary = "toronto";
+  private List<String> secondaries = List.of("chicago", "washington");
+  private StandbyMode standby = StandbyMode.Hot;
+  private FailbackMode failbackMode = FailbackMode.Automatic;
+  private String stabilizationWindow;
+  private String actionId;
+  private ActionType actionType;
+  private String actionTarget;
+  private String detection;
+  private String healthEndpoint;
+
+  private PolicyDraft(String namespace, String name) {
+    this.namespace = namespace;
+    this.name = name;
+  }
+
   /**
    * Priority placement toronto, then chicago, then washington; Hot standby; Automatic failback
    * without a stabilization window; no action.
    */
   public static PolicyDraft of(String namespace, String name) {
-    return new PolicyDraft(
-        namespace,
-        name,
-        PlacementStrategy.Priority,
-        "toronto",
-        List.of("chicago", "washington"),
-        StandbyMode.Hot,
-        FailbackMode.Automatic,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+    return new PolicyDraft(namespace, name);
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  public String name() {
+    return name;
   }
 
   public PolicyDraft withPlacement(
       PlacementStrategy strategy, String primary, String... secondaries) {
-    return new PolicyDraft(
-        namespace,
-        name,
-        strategy,
-        primary,
-        List.of(secondaries),
-        standby,
-        failbackMode,
-        stabilizationWindow,
-        actionId,
-        actionType,
-        actionTarget,
-        detection,
-        healthEndpoint);
+    return changed(
+        draft -> {
+          draft.strategy = strategy;
+          draft.primary = primary;
+          draft.secondaries = List.of(secondaries);
+        });
   }
 
   public PolicyDraft withStandby(StandbyMode standby) {
-    return new PolicyDraft(
-        namespace,
-        name,
-        strategy,
-        primary,
-        secondaries,
-        standby,
-        failbackMode,
-        stabilizationWindow,
-        actionId,
-        actionType,
-        actionTarget,
-        detection,
-        healthEndpoint);
+    return changed(draft -> draft.standby = standby);
   }
 
   /** Automatic failback once the primary has been Healthy for this long, e.g. {@code 3s}. */
   public PolicyDraft withAutomaticFailback(String stabilizationWindow) {
-    return new PolicyDraft(
-        namespace,
-        name,
-        strategy,
-        primary,
-        secondaries,
-        standby,
-        FailbackMode.Automatic,
-        stabilizationWindow,
-        actionId,
-        actionType,
-        actionTarget,
-        detection,
-        healthEndpoint);
+    return changed(
+        draft -> {
+          draft.failbackMode = FailbackMode.Automatic;
+          draft.stabilizationWindow = stabilizationWindow;
+        });
   }
 
   public PolicyDraft withManualFailback() {
-    return new PolicyDraft(
-        namespace,
-        name,
-        strategy,
-        primary,
-        secondaries,
-        standby,
-        FailbackMode.Manual,
-        null,
-        actionId,
-        actionType,
-        actionTarget,
-        detection,
-        healthEndpoint);
+    return changed(
+        draft -> {
+          draft.failbackMode = FailbackMode.Manual;
+          draft.stabilizationWindow = null;
+        });
   }
 
   /** {@code spec.action {id, type: FailoverTo, target}}. */
@@ -136,59 +99,40 @@ public record PolicyDraft(
     return withAction(id, ActionType.Failback, null);
   }
 
-  private PolicyDraft withAction(String id, ActionType type, String target) {
-    return new PolicyDraft(
-        namespace,
-        name,
-        strategy,
-        primary,
-        secondaries,
-        standby,
-        failbackMode,
-        stabilizationWindow,
-        id,
-        type,
-        target,
-        detection,
-        healthEndpoint);
-  }
-
-  /**
-   * {@code spec.detection} as flow YAML, e.g. {@code {failureThreshold: 2, probeInterval: 500ms}}.
-   */
+  /** {@code spec.detection} as flow YAML, e.g. {@code {failureThreshold: 2, probeInterval: 1s}}. */
   public PolicyDraft withDetection(String detection) {
-    return new PolicyDraft(
-        namespace,
-        name,
-        strategy,
-        primary,
-        secondaries,
-        standby,
-        failbackMode,
-        stabilizationWindow,
-        actionId,
-        actionType,
-        actionTarget,
-        detection,
-        healthEndpoint);
+    return changed(draft -> draft.detection = detection);
   }
 
   /** {@code spec.workload.healthEndpoint} as flow YAML, e.g. {@code {port: 8080, path: /ok}}. */
   public PolicyDraft withHealthEndpoint(String healthEndpoint) {
-    return new PolicyDraft(
-        namespace,
-        name,
-        strategy,
-        primary,
-        secondaries,
-        standby,
-        failbackMode,
-        stabilizationWindow,
-        actionId,
-        actionType,
-        actionTarget,
-        detection,
-        healthEndpoint);
+    return changed(draft -> draft.healthEndpoint = healthEndpoint);
+  }
+
+  private PolicyDraft withAction(String id, ActionType type, String target) {
+    return changed(
+        draft -> {
+          draft.actionId = id;
+          draft.actionType = type;
+          draft.actionTarget = target;
+        });
+  }
+
+  private PolicyDraft changed(Consumer<PolicyDraft> change) {
+    PolicyDraft copy = new PolicyDraft(namespace, name);
+    copy.strategy = strategy;
+    copy.primary = primary;
+    copy.secondaries = secondaries;
+    copy.standby = standby;
+    copy.failbackMode = failbackMode;
+    copy.stabilizationWindow = stabilizationWindow;
+    copy.actionId = actionId;
+    copy.actionType = actionType;
+    copy.actionTarget = actionTarget;
+    copy.detection = detection;
+    copy.healthEndpoint = healthEndpoint;
+    change.accept(copy);
+    return copy;
   }
 
   public FailoverPolicy build() {
@@ -246,5 +190,10 @@ public record PolicyDraft(
             DEPLOYMENT,
             DEPLOYMENT,
             action);
+  }
+
+  @Override
+  public String toString() {
+    return "PolicyDraft " + namespace + "/" + name + ":\n" + yaml();
   }
 }

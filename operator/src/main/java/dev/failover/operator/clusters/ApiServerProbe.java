@@ -1,14 +1,13 @@
 package dev.failover.operator.clusters;
 
 import dev.failover.core.health.ProbeResult;
-import dev.failover.operator.probes.ProbeFailures;
+import dev.failover.operator.probes.ProbeStopwatch;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -24,8 +23,7 @@ public final class ApiServerProbe {
   }
 
   public CompletableFuture<ProbeResult> probe(KubernetesClient client, Duration timeout) {
-    Instant startedAt = clock.instant();
-    long started = System.nanoTime();
+    ProbeStopwatch stopwatch = ProbeStopwatch.start(clock);
     HttpClient http = client.getHttpClient();
     HttpRequest request =
         http.newHttpRequestBuilder()
@@ -35,17 +33,8 @@ public final class ApiServerProbe {
     return http.sendAsync(request, String.class)
         .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .handle(
-            (response, failure) -> {
-              Duration latency = Duration.ofNanos(System.nanoTime() - started);
-              if (failure != null) {
-                return ProbeFailures.isTimeout(failure)
-                    ? ProbeResult.timedOut(startedAt, timeout)
-                    : ProbeResult.refused(startedAt, latency);
-              }
-              return response.code() == 200
-                  ? ProbeResult.succeeded(startedAt, latency)
-                  : ProbeResult.refused(startedAt, latency);
-            });
+            (response, failure) ->
+                stopwatch.finish(response != null && response.code() == 200, failure, timeout));
   }
 
   private static URI readyz(KubernetesClient client) {

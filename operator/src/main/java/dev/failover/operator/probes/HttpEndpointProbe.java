@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -35,24 +34,17 @@ public final class HttpEndpointProbe {
   }
 
   CompletableFuture<ProbeResult> probe(URI uri, Duration timeout) {
-    Instant startedAt = clock.instant();
-    long started = System.nanoTime();
+    ProbeStopwatch stopwatch = ProbeStopwatch.start(clock);
     HttpRequest request =
         HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", USER_AGENT).GET().build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
         .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .handle(
-            (response, failure) -> {
-              Duration latency = Duration.ofNanos(System.nanoTime() - started);
-              if (failure != null) {
-                return ProbeFailures.isTimeout(failure)
-                    ? ProbeResult.timedOut(startedAt, timeout)
-                    : ProbeResult.refused(startedAt, latency);
-              }
-              return response.statusCode() >= 200 && response.statusCode() < 400
-                  ? ProbeResult.succeeded(startedAt, latency)
-                  : ProbeResult.refused(startedAt, latency);
-            });
+            (response, failure) ->
+                stopwatch.finish(
+                    response != null && response.statusCode() >= 200 && response.statusCode() < 400,
+                    failure,
+                    timeout));
   }
 
   private static final String USER_AGENT = "failover-operator-probe";

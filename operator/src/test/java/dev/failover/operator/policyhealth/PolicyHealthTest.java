@@ -177,25 +177,29 @@ class PolicyHealthTest {
     return byName;
   }
 
-  @Test
-  void anEndpointFailingInAHealthyDataCenterIsABlackoutForThePolicyAndIsKeptAfterTheMove()
+  /** Toronto's endpoint answers, then fails until the policy sees toronto as Unreachable. */
+  private PolicyHealthReport torontoAnswersThenFails(PolicyHealth health, List<DataCenterView> base)
       throws InterruptedException {
-    PolicyHealth health = policyHealth();
     answering.put("toronto.ingress.test", true);
-    List<DataCenterView> base = List.of(healthy("toronto"), healthy("chicago"));
     awaitReport(
         "toronto probed Healthy",
         () -> observe(health, CRM, activeIn("toronto", null), null, base),
         report ->
             entries(report).containsKey("toronto")
                 && entries(report).get("toronto").getPhase() == DataCenterPhase.Healthy);
-
     answering.put("toronto.ingress.test", false);
-    PolicyHealthReport failing =
-        awaitReport(
-            "toronto Unreachable for the policy",
-            () -> observe(health, CRM, activeIn("toronto", null), null, base),
-            report -> phaseOf(report, "toronto") == DataCenterPhase.Unreachable);
+    return awaitReport(
+        "toronto Unreachable for the policy",
+        () -> observe(health, CRM, activeIn("toronto", null), null, base),
+        report -> phaseOf(report, "toronto") == DataCenterPhase.Unreachable);
+  }
+
+  @Test
+  void anEndpointFailingInAHealthyDataCenterIsABlackoutForThePolicyAndIsKeptAfterTheMove()
+      throws InterruptedException {
+    PolicyHealth health = policyHealth();
+    List<DataCenterView> base = List.of(healthy("toronto"), healthy("chicago"));
+    PolicyHealthReport failing = torontoAnswersThenFails(health, base);
     assertThat(phaseOf(failing, "chicago")).isEqualTo(DataCenterPhase.Healthy);
     assertThat(entries(failing)).doesNotContainKey("chicago");
     assertThat(woken).contains(new ResourceID("crm", "shop"));
@@ -242,19 +246,8 @@ class PolicyHealthTest {
   @Test
   void aFailingEndpointInADataCenterThatBlackedOutIsNotKept() throws InterruptedException {
     PolicyHealth health = policyHealth();
-    answering.put("toronto.ingress.test", true);
     List<DataCenterView> base = List.of(healthy("toronto"), healthy("chicago"));
-    awaitReport(
-        "toronto probed Healthy",
-        () -> observe(health, CRM, activeIn("toronto", null), null, base),
-        report ->
-            entries(report).containsKey("toronto")
-                && entries(report).get("toronto").getPhase() == DataCenterPhase.Healthy);
-    answering.put("toronto.ingress.test", false);
-    awaitReport(
-        "toronto Unreachable for the policy",
-        () -> observe(health, CRM, activeIn("toronto", null), null, base),
-        report -> phaseOf(report, "toronto") == DataCenterPhase.Unreachable);
+    torontoAnswersThenFails(health, base);
 
     DataCenterView dark =
         new DataCenterView(

@@ -1,0 +1,36 @@
+package dev.failover.operator.probes;
+
+import dev.failover.core.health.ProbeResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Times one probe and turns how it ended into a {@link ProbeResult}. */
+public final class ProbeStopwatch {
+  private final Instant startedAt;
+  private final long started = System.nanoTime();
+
+  private ProbeStopwatch(Instant startedAt) {
+    this.startedAt = startedAt;
+  }
+
+  public static ProbeStopwatch start(Clock clock) {
+    return new ProbeStopwatch(clock.instant());
+  }
+
+  /**
+   * @param healthy whether the answer counts as healthy; ignored when there was no answer
+   * @param failure why there was no answer; null when there was one
+   */
+  public ProbeResult finish(boolean healthy, Throwable failure, Duration timeout) {
+    Duration latency = Duration.ofNanos(System.nanoTime() - started);
+    if (failure != null) {
+      return ProbeFailures.isTimeout(failure)
+          ? ProbeResult.timedOut(startedAt, timeout)
+          : ProbeResult.refused(startedAt, latency);
+    }
+    return healthy
+        ? ProbeResult.succeeded(startedAt, latency)
+        : ProbeResult.refused(startedAt, latency);
+  }
+}
