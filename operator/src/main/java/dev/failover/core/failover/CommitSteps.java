@@ -59,7 +59,8 @@ final class CommitSteps {
     InFlightFailover move = draft.move();
     Instant completedAt = move.completedAt() == null ? draft.situation().now() : move.completedAt();
     FailoverRecord record =
-        new FailoverRecord(move.from(), move.to(), move.reason(), move.detectedAt(), completedAt);
+        new FailoverRecord(
+            move.from(), move.to(), move.reason(), move.detectedAt(), completedAt, move.actionId());
     if (move.isInitialPlacement()) {
       draft.emit(EventReason.Placed, "Placed in " + move.to());
     } else {

@@ -2,7 +2,9 @@ package dev.failover.core.failover;
 
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPhase;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverStep;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
@@ -18,6 +20,9 @@ import java.util.TreeSet;
  * @param currentStep the step of the move in flight; null when none is
  * @param inFlight the move in flight; null when none is
  * @param lastHandledActionId the id of the last manual action acted on or rejected
+ * @param earlierActionIds ids handled before it, newest first, at most {@value
+ *     #EARLIER_ACTION_IDS}; an id in either is never acted on again, so a GitOps revert to an old
+ *     action does nothing
  * @param awaitingFence data centers this policy was active in when they became unreachable; each is
  *     scaled to zero on its return before it may take the workload again
  */
@@ -28,12 +33,42 @@ public record FailoverProgress(
     FailoverStep currentStep,
     InFlightFailover inFlight,
     String lastHandledActionId,
-    Set<String> awaitingFence) {
+    Set<String> awaitingFence,
+    List<String> earlierActionIds) {
+
+  /** How many handled action ids are kept besides the last one. */
+  public static final int EARLIER_ACTION_IDS = 19;
 
   public FailoverProgress {
     Objects.requireNonNull(phase, "phase");
     SortedSet<String> sorted = new TreeSet<>(awaitingFence == null ? Set.of() : awaitingFence);
     awaitingFence = Collections.unmodifiableSortedSet(sorted);
+    earlierActionIds = earlierActionIds == null ? List.of() : List.copyOf(earlierActionIds);
+  }
+
+  /** Progress with no action ids remembered before the last one. */
+  public FailoverProgress(
+      FailoverPhase phase,
+      String activeDataCenter,
+      FailoverReason activeReason,
+      FailoverStep currentStep,
+      InFlightFailover inFlight,
+      String lastHandledActionId,
+      Set<String> awaitingFence) {
+    this(
+        phase,
+        activeDataCenter,
+        activeReason,
+        currentStep,
+        inFlight,
+        lastHandledActionId,
+        awaitingFence,
+        List.of());
+  }
+
+  /** Whether the action id was acted on or rejected already. */
+  public boolean hasHandled(String actionId) {
+    return actionId.equals(lastHandledActionId) || earlierActionIds.contains(actionId);
   }
 
   /** A policy that has never been placed. */
@@ -49,12 +84,20 @@ public record FailoverProgress(
         currentStep,
         inFlight,
         lastHandledActionId,
-        awaitingFence);
+        awaitingFence,
+        earlierActionIds);
   }
 
   public FailoverProgress atStep(FailoverStep step) {
     return new FailoverProgress(
-        phase, activeDataCenter, activeReason, step, inFlight, lastHandledActionId, awaitingFence);
+        phase,
+        activeDataCenter,
+        activeReason,
+        step,
+        inFlight,
+        lastHandledActionId,
+        awaitingFence,
+        earlierActionIds);
   }
 
   public FailoverProgress withInFlight(InFlightFailover move) {
@@ -65,7 +108,8 @@ public record FailoverProgress(
         currentStep,
         move,
         lastHandledActionId,
-        awaitingFence);
+        awaitingFence,
+        earlierActionIds);
   }
 
   public FailoverProgress startingMove(
@@ -77,37 +121,78 @@ public record FailoverProgress(
         step,
         move,
         lastHandledActionId,
-        awaitingFence);
+        awaitingFence,
+        earlierActionIds);
   }
 
   /** Traffic now belongs to {@code dataCenter}; the move goes on. */
   public FailoverProgress activeIn(String dataCenter) {
     return new FailoverProgress(
-        phase, dataCenter, activeReason, currentStep, inFlight, lastHandledActionId, awaitingFence);
+        phase,
+        dataCenter,
+        activeReason,
+        currentStep,
+        inFlight,
+        lastHandledActionId,
+        awaitingFence,
+        earlierActionIds);
   }
 
   /** No move in flight: Active in {@code dataCenter} because of {@code reason}. */
   public FailoverProgress settledIn(String dataCenter, FailoverReason reason) {
     return new FailoverProgress(
-        FailoverPhase.Active, dataCenter, reason, null, null, lastHandledActionId, awaitingFence);
+        FailoverPhase.Active,
+        dataCenter,
+        reason,
+        null,
+        null,
+        lastHandledActionId,
+        awaitingFence,
+        earlierActionIds);
   }
 
   public FailoverProgress handled(String actionId) {
+    List<String> earlier = new ArrayList<>();
+    if (lastHandledActionId != null && !lastHandledActionId.equals(actionId)) {
+      earlier.add(lastHandledActionId);
+    }
+    earlierActionIds.stream().filter(id -> !id.equals(actionId)).forEach(earlier::add);
     return new FailoverProgress(
-        phase, activeDataCenter, activeReason, currentStep, inFlight, actionId, awaitingFence);
+        phase,
+        activeDataCenter,
+        activeReason,
+        currentStep,
+        inFlight,
+        actionId,
+        awaitingFence,
+        earlier.subList(0, Math.min(earlier.size(), EARLIER_ACTION_IDS)));
   }
 
   public FailoverProgress awaitingFenceOf(String dataCenter) {
     Set<String> more = new TreeSet<>(awaitingFence);
     more.add(dataCenter);
     return new FailoverProgress(
-        phase, activeDataCenter, activeReason, currentStep, inFlight, lastHandledActionId, more);
+        phase,
+        activeDataCenter,
+        activeReason,
+        currentStep,
+        inFlight,
+        lastHandledActionId,
+        more,
+        earlierActionIds);
   }
 
   public FailoverProgress fenceConfirmed(String dataCenter) {
     Set<String> fewer = new TreeSet<>(awaitingFence);
     fewer.remove(dataCenter);
     return new FailoverProgress(
-        phase, activeDataCenter, activeReason, currentStep, inFlight, lastHandledActionId, fewer);
+        phase,
+        activeDataCenter,
+        activeReason,
+        currentStep,
+        inFlight,
+        lastHandledActionId,
+        fewer,
+        earlierActionIds);
   }
 }

@@ -9,9 +9,21 @@ import java.util.Objects;
  *
  * @param from the data center left; null when the move was a first placement
  * @param completedAt when traffic was first seen on {@code to}
+ * @param actionId the manual action that asked for the move; null when none did
  */
 public record FailoverRecord(
-    String from, String to, FailoverReason reason, Instant detectedAt, Instant completedAt) {
+    String from,
+    String to,
+    FailoverReason reason,
+    Instant detectedAt,
+    Instant completedAt,
+    String actionId) {
+
+  /** A move no manual action asked for. */
+  public FailoverRecord(
+      String from, String to, FailoverReason reason, Instant detectedAt, Instant completedAt) {
+    this(from, to, reason, detectedAt, completedAt, null);
+  }
 
   public FailoverRecord {
     Objects.requireNonNull(to, "to");

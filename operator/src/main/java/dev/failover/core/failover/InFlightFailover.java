@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param startedAt when the operator started the move
  * @param completedAt when traffic was first seen on the target; null until then. Persisted so a
  *     retried Record step reports the same RTO.
+ * @param actionId the manual action that asked for the move; null when none did
  */
 public record InFlightFailover(
     String from,
@@ -20,7 +21,8 @@ public record InFlightFailover(
     FailoverReason reason,
     Instant detectedAt,
     Instant startedAt,
-    Instant completedAt) {
+    Instant completedAt,
+    String actionId) {
 
   public InFlightFailover {
     Objects.requireNonNull(reason, "reason");
@@ -28,23 +30,41 @@ public record InFlightFailover(
     Objects.requireNonNull(startedAt, "startedAt");
   }
 
+  /** A move no manual action asked for. */
+  public InFlightFailover(
+      String from,
+      String to,
+      FailoverReason reason,
+      Instant detectedAt,
+      Instant startedAt,
+      Instant completedAt) {
+    this(from, to, reason, detectedAt, startedAt, completedAt, null);
+  }
+
   public static InFlightFailover starting(
       String from, String to, FailoverReason reason, Instant detectedAt, Instant now) {
-    return new InFlightFailover(from, to, reason, detectedAt, now, null);
+    return new InFlightFailover(from, to, reason, detectedAt, now, null, null);
   }
 
   public InFlightFailover withTo(String target) {
-    return new InFlightFailover(from, target, reason, detectedAt, startedAt, completedAt);
+    return new InFlightFailover(from, target, reason, detectedAt, startedAt, completedAt, actionId);
   }
 
   public InFlightFailover withCompletedAt(Instant at) {
-    return new InFlightFailover(from, to, reason, detectedAt, startedAt, at);
+    return new InFlightFailover(from, to, reason, detectedAt, startedAt, at, actionId);
   }
 
-  /** The move became a blackout failover: the data center it was leaving went dark. */
+  public InFlightFailover askedForBy(String id) {
+    return new InFlightFailover(from, to, reason, detectedAt, startedAt, completedAt, id);
+  }
+
+  /**
+   * The move became a blackout failover: the data center it was leaving went dark. It still names
+   * the action that started it.
+   */
   public InFlightFailover asBlackout(Instant blackoutDetectedAt) {
     return new InFlightFailover(
-        from, to, FailoverReason.Blackout, blackoutDetectedAt, startedAt, completedAt);
+        from, to, FailoverReason.Blackout, blackoutDetectedAt, startedAt, completedAt, actionId);
   }
 
   public boolean isInitialPlacement() {

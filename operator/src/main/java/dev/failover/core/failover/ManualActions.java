@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * Acts on {@code spec.action}. Each action id is handled once: started or rejected with an Event,
- * then remembered. An action that arrives during a move waits until the move ends.
+ * then remembered with the last twenty, so an old action applied again (a GitOps revert) does
+ * nothing. An action that arrives during a move waits until the move ends; the move it starts names
+ * it, and so does its history record.
  */
 final class ManualActions {
   private final Eligibility eligibility;
@@ -18,15 +20,17 @@ final class ManualActions {
   void apply(DecisionDraft draft) {
     ManualAction action = draft.situation().pendingAction();
     FailoverProgress progress = draft.progress();
-    if (action == null
-        || action.id().equals(progress.lastHandledActionId())
-        || progress.inFlight() != null) {
+    if (action == null || progress.hasHandled(action.id()) || progress.inFlight() != null) {
       return;
     }
     draft.progress(progress.handled(action.id()));
     switch (action.type()) {
       case FailoverTo -> failoverTo(draft, action.target());
       case Failback -> failback(draft);
+    }
+    InFlightFailover started = draft.progress().inFlight();
+    if (started != null) {
+      draft.progress(draft.progress().withInFlight(started.askedForBy(action.id())));
     }
   }
 

@@ -44,10 +44,11 @@
  * on purpose and is never undone automatically. Failback is make-before-break: the same steps, the
  * old active fenced last (a Hot one then returns to full size as a standby).
  *
- * <p><b>Manual actions</b>, by id: an id equal to lastHandledActionId is ignored; one arriving
- * during a move waits for the move to end; otherwise it is started or rejected with an
- * ActionRejected Event (unknown data center, target already active, target not Healthy,
- * unreachable, without spare capacity or awaiting a fence), and its id is remembered either way.
+ * <p><b>Manual actions</b>, by id: an id equal to lastHandledActionId or to one of the 19 before it
+ * is ignored; one arriving during a move waits for the move to end; otherwise it is started or
+ * rejected with an ActionRejected Event (unknown data center, target already active, target not
+ * Healthy, unreachable, without spare capacity or awaiting a fence), and its id is remembered
+ * either way.
  *
  * <p><b>Fencing.</b> A data center in awaitingFence is sent nothing but Fence while reachable, is
  * never a target, and leaves the set only once its workload is seen at zero. So an old active that

@@ -59,7 +59,15 @@ public final class PolicyObserver {
     PolicySettings settings = PolicySettingsMapper.settings(policy.getSpec());
     ManualAction action = PolicySettingsMapper.action(policy.getSpec());
     PolicyHealthReport health =
-        policyHealth.observe(policy, settings, progress, action, dataCenters, own, workloads);
+        policyHealth.observe(
+            policy,
+            settings,
+            progress,
+            PolicyProgressMapper.read(policy.getStatus()),
+            action,
+            dataCenters,
+            own,
+            workloads);
     // A primary that has been Healthy for less than the stabilization window counts as still on
     // Probation, so failback waits the window out.
     List<DataCenterView> views =

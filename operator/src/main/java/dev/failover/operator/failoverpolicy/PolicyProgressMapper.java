@@ -31,7 +31,8 @@ final class PolicyProgressMapper {
         status.getCurrentStep(),
         inFlight(status.getInFlight()),
         status.getLastHandledActionId(),
-        new LinkedHashSet<>(Optional.ofNullable(status.getAwaitingFence()).orElse(List.of())));
+        new LinkedHashSet<>(Optional.ofNullable(status.getAwaitingFence()).orElse(List.of())),
+        Optional.ofNullable(status.getEarlierHandledActionIds()).orElse(List.of()));
   }
 
   static void write(FailoverProgress progress, FailoverPolicyStatus status) {
@@ -41,6 +42,7 @@ final class PolicyProgressMapper {
     status.setCurrentStep(progress.currentStep());
     status.setInFlight(progress.inFlight() == null ? null : record(progress.inFlight()));
     status.setLastHandledActionId(progress.lastHandledActionId());
+    status.setEarlierHandledActionIds(new ArrayList<>(progress.earlierActionIds()));
     status.setAwaitingFence(new ArrayList<>(progress.awaitingFence()));
   }
 
@@ -53,6 +55,7 @@ final class PolicyProgressMapper {
     record.setDetectedAt(time(done.detectedAt()));
     record.setCompletedAt(time(done.completedAt()));
     record.setMeasuredRtoMillis(done.measuredRto().toMillis());
+    record.setActionId(done.actionId());
     return record;
   }
 
@@ -65,6 +68,7 @@ final class PolicyProgressMapper {
     record.setDetectedAt(time(move.detectedAt()));
     record.setStartedAt(time(move.startedAt()));
     record.setCompletedAt(move.completedAt() == null ? null : time(move.completedAt()));
+    record.setActionId(move.actionId());
     return record;
   }
 
@@ -80,7 +84,8 @@ final class PolicyProgressMapper {
         record.getStartedAt() == null
             ? Instant.parse(record.getDetectedAt())
             : Instant.parse(record.getStartedAt()),
-        record.getCompletedAt() == null ? null : Instant.parse(record.getCompletedAt()));
+        record.getCompletedAt() == null ? null : Instant.parse(record.getCompletedAt()),
+        record.getActionId());
   }
 
   private static FailoverReason reason(String name) {

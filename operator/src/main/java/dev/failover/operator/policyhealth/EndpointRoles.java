@@ -27,12 +27,12 @@ final class EndpointRoles {
   /**
    * A new manual action that sends the workload to the data center: the person asking vouches for
    * it, so an endpoint verdict kept from when the workload last failed there no longer holds it
-   * back. New means new to the stored status: the whole reconcile that acts on it must see the data
-   * center the same way.
+   * back. New means new to the stored progress: the whole reconcile that acts on it must see the
+   * data center the same way.
    */
   static boolean vouchedFor(
-      String dataCenter, ManualAction action, String storedLastHandledId, PolicySettings settings) {
-    if (action == null || action.id().equals(storedLastHandledId)) {
+      String dataCenter, ManualAction action, FailoverProgress stored, PolicySettings settings) {
+    if (action == null || stored.hasHandled(action.id())) {
       return false;
     }
     return action.type() == ManualActionType.FailoverTo

@@ -78,6 +78,7 @@ public final class PolicyHealth implements AutoCloseable {
   }
 
   /**
+   * @param handledBefore the progress as stored before this reconcile: which action ids are new
    * @param base the data centers' own views, for the data centers that exist
    * @param workloads the policy's workload per data center that could be read
    */
@@ -85,6 +86,7 @@ public final class PolicyHealth implements AutoCloseable {
       FailoverPolicy policy,
       PolicySettings settings,
       FailoverProgress progress,
+      FailoverProgress handledBefore,
       ManualAction action,
       Map<String, DataCenter> dataCenters,
       List<DataCenterView> base,
@@ -119,7 +121,7 @@ public final class PolicyHealth implements AutoCloseable {
                 PolicyDetection.forEndpoint(probes, detection),
                 EndpointRoles.serves(name, settings, progress),
                 available(workloads.get(name)),
-                EndpointRoles.vouchedFor(name, action, storedLastHandledId(policy), settings),
+                EndpointRoles.vouchedFor(name, action, handledBefore, settings),
                 stored.get(name),
                 now);
         endpointVerdict = look.verdict();
@@ -248,10 +250,6 @@ public final class PolicyHealth implements AutoCloseable {
     return stored != null
         && stored.getPhase() != null
         && stored.getPhase() != DataCenterPhase.Pending;
-  }
-
-  private static String storedLastHandledId(FailoverPolicy policy) {
-    return policy.getStatus() == null ? null : policy.getStatus().getLastHandledActionId();
   }
 
   private static boolean available(WorkloadObservation workload) {

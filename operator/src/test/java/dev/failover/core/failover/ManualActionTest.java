@@ -54,6 +54,59 @@ class ManualActionTest {
   }
 
   @Test
+  void anOlderIdAppliedAgainIsIgnored() {
+    SimulatedWorld world = SimulatedWorld.activeInA().action(ManualAction.failoverTo("op-1", "c"));
+    world.settle();
+    world.action(ManualAction.failoverTo("op-2", "b")).settle();
+
+    // A GitOps revert puts the first action back.
+    world.action(ManualAction.failoverTo("op-1", "c"));
+    FailoverDecision decision = world.step();
+
+    assertThat(decision.progress()).isEqualTo(world.progress());
+    assertThat(decision.actionsOf(Emit.class)).isEmpty();
+    world.assertActiveIn("b");
+    assertThat(world.progress().earlierActionIds()).containsExactly("op-1");
+  }
+
+  @Test
+  void onlyTheLatestTwentyIdsAreRemembered() {
+    FailoverProgress progress = FailoverProgress.initial();
+    for (int i = 1; i <= 25; i++) {
+      progress = progress.handled("op-" + i);
+    }
+
+    assertThat(progress.lastHandledActionId()).isEqualTo("op-25");
+    assertThat(progress.earlierActionIds())
+        .hasSize(FailoverProgress.EARLIER_ACTION_IDS)
+        .startsWith("op-24")
+        .endsWith("op-6");
+    assertThat(progress.hasHandled("op-6")).isTrue();
+    assertThat(progress.hasHandled("op-5")).isFalse();
+    assertThat(progress.handled("op-25")).isEqualTo(progress);
+  }
+
+  @Test
+  void theMoveAndItsRecordNameTheActionThatAskedForIt() {
+    SimulatedWorld world = SimulatedWorld.activeInA().action(ManualAction.failoverTo("op-7", "c"));
+
+    FailoverDecision started = world.step();
+
+    assertThat(started.progress().inFlight().actionId()).isEqualTo("op-7");
+    world.settle();
+    assertThat(world.history()).extracting(FailoverRecord::actionId).containsExactly("op-7");
+  }
+
+  @Test
+  void aMoveNoActionAskedForNamesNone() {
+    SimulatedWorld world = SimulatedWorld.activeInA().phase("a", DataCenterPhase.Unreachable);
+
+    world.settle();
+
+    assertThat(world.history()).extracting(FailoverRecord::actionId).containsOnlyNulls();
+  }
+
+  @Test
   void newIdForTheSameRequestIsActedOnAgain() {
     SimulatedWorld world = SimulatedWorld.activeInA().action(ManualAction.failoverTo("op-1", "c"));
     world.settle();

@@ -10,6 +10,7 @@ import dev.failover.core.failover.FailoverReason;
 import dev.failover.core.failover.InFlightFailover;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +38,11 @@ class PolicyProgressMapperTest {
                 FailoverReason.Blackout,
                 DETECTED,
                 DETECTED.plusMillis(40),
-                null),
-            "action-1",
-            Set.of("washington"));
+                null,
+                "action-2"),
+            "action-2",
+            Set.of("washington"),
+            List.of("action-1", "action-0"));
     FailoverPolicyStatus status = new FailoverPolicyStatus();
     PolicyProgressMapper.write(progress, status);
 
@@ -47,6 +50,8 @@ class PolicyProgressMapperTest {
         Serialization.unmarshal(Serialization.asJson(status), FailoverPolicyStatus.class);
 
     assertThat(PolicyProgressMapper.read(stored)).isEqualTo(progress);
+    assertThat(stored.getInFlight().getActionId()).isEqualTo("action-2");
+    assertThat(stored.getEarlierHandledActionIds()).containsExactly("action-1", "action-0");
   }
 
   @Test

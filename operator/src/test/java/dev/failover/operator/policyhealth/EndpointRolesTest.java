@@ -55,24 +55,31 @@ class EndpointRolesTest {
   void aNewFailoverToVouchesForItsTargetOnly() {
     ManualAction action = ManualAction.failoverTo("id-2", "c");
 
-    assertThat(EndpointRoles.vouchedFor("c", action, "id-1", settings(StandbyMode.Warm))).isTrue();
-    assertThat(EndpointRoles.vouchedFor("a", action, "id-1", settings(StandbyMode.Warm))).isFalse();
+    FailoverProgress stored = activeIn("b", Set.of()).handled("id-1");
+
+    assertThat(EndpointRoles.vouchedFor("c", action, stored, settings(StandbyMode.Warm))).isTrue();
+    assertThat(EndpointRoles.vouchedFor("a", action, stored, settings(StandbyMode.Warm))).isFalse();
   }
 
   @Test
   void aNewFailbackVouchesForThePrimary() {
     ManualAction action = ManualAction.failback("id-2");
 
-    assertThat(EndpointRoles.vouchedFor("a", action, null, settings(StandbyMode.Warm))).isTrue();
-    assertThat(EndpointRoles.vouchedFor("b", action, null, settings(StandbyMode.Warm))).isFalse();
+    FailoverProgress stored = activeIn("b", Set.of());
+
+    assertThat(EndpointRoles.vouchedFor("a", action, stored, settings(StandbyMode.Warm))).isTrue();
+    assertThat(EndpointRoles.vouchedFor("b", action, stored, settings(StandbyMode.Warm))).isFalse();
   }
 
   @Test
   void anActionAlreadyHandledVouchesForNothing() {
+    FailoverProgress stored = activeIn("b", Set.of()).handled("id-1").handled("id-2");
+
     assertThat(
             EndpointRoles.vouchedFor(
-                "c", ManualAction.failoverTo("id-1", "c"), "id-1", settings(StandbyMode.Warm)))
+                "c", ManualAction.failoverTo("id-1", "c"), stored, settings(StandbyMode.Warm)))
+        .as("an earlier id")
         .isFalse();
-    assertThat(EndpointRoles.vouchedFor("c", null, "id-1", settings(StandbyMode.Warm))).isFalse();
+    assertThat(EndpointRoles.vouchedFor("c", null, stored, settings(StandbyMode.Warm))).isFalse();
   }
 }

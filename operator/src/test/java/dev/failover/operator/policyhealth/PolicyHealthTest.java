@@ -143,7 +143,8 @@ class PolicyHealthTest {
       FailoverProgress progress,
       ManualAction action,
       List<DataCenterView> base) {
-    return health.observe(policy, WARM, progress, action, DATA_CENTERS, base, AVAILABLE_EVERYWHERE);
+    return health.observe(
+        policy, WARM, progress, progress, action, DATA_CENTERS, base, AVAILABLE_EVERYWHERE);
   }
 
   private PolicyHealthReport awaitReport(

@@ -42,6 +42,12 @@ public class FailoverPolicyStatus extends ConditionedStatus {
       "The spec.action.id last performed; an action with this id is not repeated.")
   private String lastHandledActionId;
 
+  @Size(max = 19)
+  @JsonPropertyDescription(
+      "The spec.action ids handled before lastHandledActionId, newest first; none of them is"
+          + " repeated either, so re-applying an old action (a GitOps revert) does nothing.")
+  private List<String> earlierHandledActionIds = new ArrayList<>();
+
   @JsonPropertyDescription(
       "Why the workload is in the active data center: InitialPlacement, Blackout, Brownout,"
           + " Exclusion, ManualFailover, AutomaticFailback or ManualFailback. A manual failover"
@@ -183,5 +189,13 @@ public class FailoverPolicyStatus extends ConditionedStatus {
 
   public void setWorkloadEndpoints(List<WorkloadEndpointHealth> workloadEndpoints) {
     this.workloadEndpoints = workloadEndpoints;
+  }
+
+  public List<String> getEarlierHandledActionIds() {
+    return earlierHandledActionIds;
+  }
+
+  public void setEarlierHandledActionIds(List<String> earlierHandledActionIds) {
+    this.earlierHandledActionIds = earlierHandledActionIds;
   }
 }
