@@ -1,7 +1,7 @@
 package dev.failover.operator.policyhealth;
 
 import dev.failover.core.health.HealthState;
-import dev.failover.core.health.ProbeResult;
+import dev.failover.operator.probes.ProbeListener;
 import dev.failover.operator.probes.ProbeLoops;
 import dev.failover.operator.probes.ProbeSettings;
 import dev.failover.operator.probes.ProbeTarget;
@@ -35,7 +35,7 @@ final class WorkloadEndpointProbes implements AutoCloseable {
             "workload-endpoint-probes",
             clock,
             key -> onChange.accept(PolicyKey.ofLoop(key)),
-            (key, result, health) -> remember(key, result));
+            ProbeListener.none());
   }
 
   /**
@@ -57,7 +57,7 @@ final class WorkloadEndpointProbes implements AutoCloseable {
     if (known != null && !known.equals(endpoint)) {
       answered.remove(key);
     }
-    loops.watch(key, endpoint, targets.apply(endpoint), settings, Optional.empty(), seed);
+    loops.watch(key, endpoint, remembering(key, endpoint), settings, Optional.empty(), seed);
   }
 
   /** Stops probing; {@code forget} also drops that the endpoint ever answered there. */
@@ -84,10 +84,22 @@ final class WorkloadEndpointProbes implements AutoCloseable {
     return Set.copyOf(keys);
   }
 
-  private void remember(String key, ProbeResult result) {
-    if (result.ok()) {
-      loops.identity(key).ifPresent(uri -> answered.put(key, (URI) uri));
-    }
+  /**
+   * Notes an answer before the loop classifies it, so nobody sees the endpoint Healthy without also
+   * seeing that it answered.
+   */
+  private ProbeTarget remembering(String key, URI endpoint) {
+    ProbeTarget target = targets.apply(endpoint);
+    return timeout ->
+        target
+            .probe(timeout)
+            .thenApply(
+                result -> {
+                  if (result.ok()) {
+                    answered.put(key, endpoint);
+                  }
+                  return result;
+                });
   }
 
   @Override

@@ -104,11 +104,6 @@ public final class ProbeLoops implements AutoCloseable {
     return Optional.ofNullable(loops.get(key)).map(loop -> loop.state.get());
   }
 
-  /** What the key's loop probes now, as given to {@link #watch}. */
-  public Optional<Object> identity(String key) {
-    return Optional.ofNullable(loops.get(key)).map(loop -> loop.identity);
-  }
-
   public Set<String> keys() {
     return Set.copyOf(loops.keySet());
   }
