@@ -93,8 +93,19 @@ class ManualActionsE2E {
       assertThat(back.getHistory())
           .extracting(FailoverRecord::getReason)
           .containsExactly("ManualFailback", "ManualFailover");
+      assertThat(back.getHistory())
+          .extracting(FailoverRecord::getActionId)
+          .containsExactly("a2", "a1");
       policy.awaitServingOnlyIn("toronto", SETTLE);
       assertThat(policy.watch().dnsTargets()).containsExactly("10.0.0.1");
+
+      // A GitOps revert brings back the first action: it was handled before, so nothing moves.
+      long reverted =
+          policy.apply(draft.withFailoverTo("a1", "washington")).getMetadata().getGeneration();
+      policy.awaitObservedGeneration(reverted, SETTLE);
+      FailoverPolicyStatus stillHome = policy.staysIn("toronto", Duration.ofSeconds(3));
+      assertThat(stillHome.getHistory()).hasSize(2);
+      assertThat(stillHome.getEarlierHandledActionIds()).containsExactly("a1");
     }
   }
 
