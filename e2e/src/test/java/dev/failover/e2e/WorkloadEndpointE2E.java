@@ -98,6 +98,15 @@ class WorkloadEndpointE2E {
           status -> endpoint(status, "toronto").map(this::probedHealthy).orElse(false),
           SETTLE);
       assertThat(ingress.requests(TORONTO)).isPositive();
+      assertThat(operator.metrics().lines())
+          .as("endpoint probe latency on the metrics endpoint")
+          .anyMatch(
+              line ->
+                  line.startsWith("failover_workload_probe_latency_seconds_count{")
+                      && line.contains("datacenter=\"toronto\"")
+                      && line.contains("namespace=\"endpoint-e2e\"")
+                      && line.contains("outcome=\"Succeeded\"")
+                      && line.contains("policy=\"shop\""));
       assertThat(ingress.requests(CHICAGO)).as("a Warm standby serves nothing to probe").isZero();
 
       Instant failedAt = Instant.now();

@@ -16,6 +16,7 @@ import dev.failover.operator.failoverpolicy.TrafficPublisher;
 import dev.failover.operator.observability.DataCenterMetrics;
 import dev.failover.operator.observability.FailoverMetrics;
 import dev.failover.operator.observability.OperatorHttpEndpoints;
+import dev.failover.operator.observability.WorkloadEndpointMetrics;
 import dev.failover.operator.policyhealth.PolicyHealth;
 import dev.failover.operator.probes.HttpEndpointProbe;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -71,7 +72,10 @@ public final class FailoverOperator implements AutoCloseable {
         new SimpleInboundEventSource<>("policy-health");
     PolicyHealth policyHealth =
         new PolicyHealth(
-            clock, new HttpEndpointProbe(clock)::target, policyHealthChanges::propagateEvent);
+            clock,
+            new HttpEndpointProbe(clock)::target,
+            policyHealthChanges::propagateEvent,
+            new WorkloadEndpointMetrics(registry)::probed);
     DataCenterMetrics dataCenterMetrics = new DataCenterMetrics(registry);
     DataCenterHealthMonitor monitor =
         new DataCenterHealthMonitor(

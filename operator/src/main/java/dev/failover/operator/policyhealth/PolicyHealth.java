@@ -63,13 +63,17 @@ public final class PolicyHealth implements AutoCloseable {
   /**
    * @param endpointTargets how to probe a workload endpoint, e.g. {@code HttpEndpointProbe::target}
    * @param wake called with a policy whose view of a data center may have changed
+   * @param onEndpointProbe hears every endpoint probe, for metrics
    */
   public PolicyHealth(
-      Clock clock, Function<URI, ProbeTarget> endpointTargets, Consumer<ResourceID> wake) {
+      Clock clock,
+      Function<URI, ProbeTarget> endpointTargets,
+      Consumer<ResourceID> wake,
+      EndpointProbeListener onEndpointProbe) {
     this.clock = clock;
     Consumer<PolicyKey> onChange = policy -> wake.accept(policy.resourceId());
     this.lenses = new DetectionLenses(clock, onChange);
-    this.endpoints = new WorkloadEndpointProbes(endpointTargets, clock, onChange);
+    this.endpoints = new WorkloadEndpointProbes(endpointTargets, clock, onChange, onEndpointProbe);
   }
 
   /** Feed it every API-server probe of every data center. */

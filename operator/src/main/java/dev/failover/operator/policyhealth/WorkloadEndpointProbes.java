@@ -1,7 +1,6 @@
 package dev.failover.operator.policyhealth;
 
 import dev.failover.core.health.HealthState;
-import dev.failover.operator.probes.ProbeListener;
 import dev.failover.operator.probes.ProbeLoops;
 import dev.failover.operator.probes.ProbeSettings;
 import dev.failover.operator.probes.ProbeTarget;
@@ -28,14 +27,22 @@ final class WorkloadEndpointProbes implements AutoCloseable {
   private final Map<String, URI> answered = new ConcurrentHashMap<>();
 
   WorkloadEndpointProbes(
-      Function<URI, ProbeTarget> targets, Clock clock, Consumer<PolicyKey> onChange) {
+      Function<URI, ProbeTarget> targets,
+      Clock clock,
+      Consumer<PolicyKey> onChange,
+      EndpointProbeListener onProbe) {
     this.targets = targets;
     this.loops =
         new ProbeLoops(
             "workload-endpoint-probes",
             clock,
             key -> onChange.accept(PolicyKey.ofLoop(key)),
-            ProbeListener.none());
+            (key, result, health) ->
+                onProbe.probed(
+                    PolicyKey.ofLoop(key).namespace(),
+                    PolicyKey.ofLoop(key).name(),
+                    PolicyKey.dataCenterOf(key),
+                    result));
   }
 
   /**

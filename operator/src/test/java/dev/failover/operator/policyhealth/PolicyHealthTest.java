@@ -62,9 +62,18 @@ class PolicyHealthTest {
   }
 
   private PolicyHealth policyHealth() {
-    PolicyHealth health = new PolicyHealth(Clock.systemUTC(), this::target, woken::add);
+    PolicyHealth health =
+        new PolicyHealth(Clock.systemUTC(), this::target, woken::add, this::probed);
     started.add(health);
     return health;
+  }
+
+  /** Data centers whose endpoint was probed, as the metrics hear it. */
+  private final Set<String> probedIn = ConcurrentHashMap.newKeySet();
+
+  private void probed(String namespace, String policy, String dataCenter, ProbeResult result) {
+    assertThat(namespace + "/" + policy).isEqualTo("shop/crm");
+    probedIn.add(dataCenter);
   }
 
   private ProbeTarget target(URI uri) {
@@ -204,6 +213,7 @@ class PolicyHealthTest {
     assertThat(phaseOf(failing, "chicago")).isEqualTo(DataCenterPhase.Healthy);
     assertThat(entries(failing)).doesNotContainKey("chicago");
     assertThat(woken).contains(new ResourceID("crm", "shop"));
+    assertThat(probedIn).containsExactly("toronto");
 
     // The workload moved to chicago: toronto's Warm standby serves nothing, but its verdict stays.
     PolicyHealthReport moved = observe(health, CRM, activeIn("chicago", null), null, base);
