@@ -92,7 +92,7 @@ public final class FailoverTimeline implements AutoCloseable {
   }
 
   /** Starts recording the policy and its Deployment in every data center of the world. */
-  public static FailoverTimeline start(FailoverWorld world, SmallPolicy policy) {
+  public static FailoverTimeline start(FailoverWorld world, PolicyDraft policy) {
     return start(world, policy.namespace(), policy.name(), policy.deployment());
   }
 

@@ -5,22 +5,28 @@ import dev.failover.api.v1alpha1.failoverpolicy.FailbackMode;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.PlacementStrategy;
 import dev.failover.api.v1alpha1.failoverpolicy.StandbyMode;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A FailoverPolicy for end-to-end tests, written as the YAML a user would write: one Deployment
- * ({@value #DEPLOYMENT}, two replicas) placed over the world's data centers. Immutable to its
- * users; each {@code with…} returns a changed copy, so a test can re-apply its policy with one
- * field changed.
+ * A FailoverPolicy for end-to-end tests and the benchmark, written as the YAML a user would write:
+ * one Deployment of {@value #REPLICAS} replicas of a fake image (kwok's fake nodes make it
+ * Available), named after the policy, placed over the world's data centers. Immutable to its users;
+ * each {@code with…} returns a changed copy, so a test can re-apply its policy with one field
+ * changed.
  */
 public final class PolicyDraft {
-  /** The Deployment every drafted policy runs. */
-  public static final String DEPLOYMENT = "web";
-
   public static final int REPLICAS = 2;
 
+  private static final Logger log = LoggerFactory.getLogger(PolicyDraft.class);
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private final String namespace;
@@ -36,6 +42,8 @@ public final class PolicyDraft {
   private String actionTarget;
   private String detection;
   private String healthEndpoint;
+  private int minReadySeconds;
+  private String dnsName;
 
   private PolicyDraft(String namespace, String name) {
     this.namespace = namespace;
@@ -56,6 +64,15 @@ public final class PolicyDraft {
 
   public String name() {
     return name;
+  }
+
+  /** The workload's Deployment, named after the policy so policies can share a namespace. */
+  public String deployment() {
+    return name + "-web";
+  }
+
+  public StandbyMode standbyMode() {
+    return standby;
   }
 
   public PolicyDraft withPlacement(
@@ -109,6 +126,19 @@ public final class PolicyDraft {
     return changed(draft -> draft.healthEndpoint = healthEndpoint);
   }
 
+  /**
+   * Pods count as available only this long after they are ready: a workload that is slow to become
+   * Available wherever it is scaled up.
+   */
+  public PolicyDraft withMinReadySeconds(int seconds) {
+    return changed(draft -> draft.minReadySeconds = seconds);
+  }
+
+  /** {@code spec.traffic.dnsName}; without it the CRD's default name is published. */
+  public PolicyDraft withDnsName(String dnsName) {
+    return changed(draft -> draft.dnsName = dnsName);
+  }
+
   private PolicyDraft withAction(String id, ActionType type, String target) {
     return changed(
         draft -> {
@@ -131,6 +161,8 @@ public final class PolicyDraft {
     copy.actionTarget = actionTarget;
     copy.detection = detection;
     copy.healthEndpoint = healthEndpoint;
+    copy.minReadySeconds = minReadySeconds;
+    copy.dnsName = dnsName;
     change.accept(copy);
     return copy;
   }
@@ -161,13 +193,14 @@ public final class PolicyDraft {
           placement: {strategy: %s, primary: %s, secondaries: [%s]}
           standby: %s
           failback: %s
-        %s  workload:
+        %s%s  workload:
         %s    manifests:
               - apiVersion: apps/v1
                 kind: Deployment
                 metadata: {name: %s, labels: {app: %s}}
                 spec:
                   replicas: %d
+                  minReadySeconds: %d
                   selector: {matchLabels: {app: %s}}
                   template:
                     metadata: {labels: {app: %s}}
@@ -183,13 +216,50 @@ public final class PolicyDraft {
             standby,
             failback,
             detection == null ? "" : "  detection: " + detection + "\n",
+            dnsName == null ? "" : "  traffic: {dnsName: " + dnsName + "}\n",
             healthEndpoint == null ? "" : "    healthEndpoint: " + healthEndpoint + "\n",
-            DEPLOYMENT,
-            DEPLOYMENT,
+            deployment(),
+            deployment(),
             REPLICAS,
-            DEPLOYMENT,
-            DEPLOYMENT,
+            minReadySeconds,
+            deployment(),
+            deployment(),
             action);
+  }
+
+  /** Creates the namespace in the hub if needed and applies the policy; returns its watch. */
+  public PolicyWatch applyTo(FailoverWorld world) {
+    ServerSideApply.namespace(world.hub(), namespace);
+    world.apply(build());
+    return new PolicyWatch(world, namespace, name);
+  }
+
+  /**
+   * Deletes the policy from the hub and its Deployment from every data center that answers, so the
+   * next test starts clean. Never throws: it runs in cleanup, perhaps with a data center down.
+   */
+  public void deleteFrom(FailoverWorld world) {
+    try {
+      var policy =
+          world.hub().resources(FailoverPolicy.class).inNamespace(namespace).withName(name);
+      policy.delete();
+      policy.waitUntilCondition(Objects::isNull, 30, TimeUnit.SECONDS);
+    } catch (KubernetesClientException | IllegalStateException e) {
+      log.warn("Could not delete policy {}/{}: {}", namespace, name, e.getMessage());
+    }
+    for (DataCenterPlan plan : world.plans()) {
+      try {
+        KubernetesClient client = world.dataCenter(plan.name()).client();
+        client.resources(Deployment.class).inNamespace(namespace).withName(deployment()).delete();
+      } catch (KubernetesClientException e) {
+        log.warn(
+            "Could not delete {}/{} in {}: {}",
+            namespace,
+            deployment(),
+            plan.name(),
+            e.getMessage());
+      }
+    }
   }
 
   @Override

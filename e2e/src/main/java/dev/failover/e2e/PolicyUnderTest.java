@@ -14,8 +14,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -32,6 +30,7 @@ public final class PolicyUnderTest implements AutoCloseable {
   private final OperatorProcess operator;
   private final String namespace;
   private final String name;
+  private final PolicyDraft draft;
   private final PolicyWatch watch;
   private final PolicyEventLog events;
 
@@ -40,6 +39,7 @@ public final class PolicyUnderTest implements AutoCloseable {
     this.operator = operator;
     this.namespace = draft.namespace();
     this.name = draft.name();
+    this.draft = draft;
     this.watch = new PolicyWatch(world, namespace, name);
     this.events = new PolicyEventLog(world, namespace, name);
   }
@@ -52,7 +52,7 @@ public final class PolicyUnderTest implements AutoCloseable {
       FailoverWorld world, OperatorProcess operator, PolicyDraft draft) {
     PolicyUnderTest policy = new PolicyUnderTest(world, operator, draft);
     ServerSideApply.namespace(world.hub(), draft.namespace());
-    policy.deletePolicy();
+    draft.deleteFrom(world);
     policy.apply(draft);
     return policy;
   }
@@ -154,7 +154,7 @@ public final class PolicyUnderTest implements AutoCloseable {
   public Map<String, Integer> replicasByDataCenter() {
     Map<String, Integer> replicas = new LinkedHashMap<>();
     for (DataCenterPlan plan : world.plans()) {
-      replicas.put(plan.name(), watch.replicas(plan.name(), PolicyDraft.DEPLOYMENT));
+      replicas.put(plan.name(), watch.replicas(plan.name(), draft.deployment()));
     }
     return replicas;
   }
@@ -237,7 +237,7 @@ public final class PolicyUnderTest implements AutoCloseable {
   @Override
   public void close() {
     try {
-      deletePolicy();
+      draft.deleteFrom(world);
       world.hub().namespaces().withName(namespace).delete();
     } catch (KubernetesClientException e) {
       // Best effort: the next run deletes a leftover policy before applying its own.
@@ -254,14 +254,5 @@ public final class PolicyUnderTest implements AutoCloseable {
         status.getPhase() == FailoverPhase.Active
             && status.getCurrentStep() == null
             && dataCenter.equals(status.getActiveDataCenter());
-  }
-
-  private void deletePolicy() {
-    var resource =
-        world.hub().resources(FailoverPolicy.class).inNamespace(namespace).withName(name);
-    if (resource.get() != null) {
-      resource.delete();
-      resource.waitUntilCondition(Objects::isNull, 30, TimeUnit.SECONDS);
-    }
   }
 }

@@ -35,10 +35,10 @@ final class BlackoutChecks {
   static final Duration SOON = Duration.ofSeconds(10);
 
   private final FailoverWorld world;
-  private final SmallPolicy policy;
+  private final PolicyDraft policy;
   private final FailoverTimeline timeline;
 
-  BlackoutChecks(FailoverWorld world, SmallPolicy policy, FailoverTimeline timeline) {
+  BlackoutChecks(FailoverWorld world, PolicyDraft policy, FailoverTimeline timeline) {
     this.world = world;
     this.policy = policy;
     this.timeline = timeline;
@@ -143,7 +143,7 @@ final class BlackoutChecks {
     if (policy.standbyMode() == StandbyMode.Warm) {
       assertThat(replicaChanges(timeline.deployment(CHICAGO), o -> true))
           .as(timeline.explain("Chicago, a warm standby, is scaled up by the failover"))
-          .containsExactly(0, SmallPolicy.REPLICAS);
+          .containsExactly(0, PolicyDraft.REPLICAS);
       assertThat(
               timeline.deployment(CHICAGO).stream()
                   .filter(o -> FailoverTimeline.replicas(o.value()) > 0)
@@ -197,7 +197,7 @@ final class BlackoutChecks {
         TORONTO, "scaled to zero", seenAgain, d -> FailoverTimeline.replicas(d) == 0, SETTLE);
     assertThat(replicaChanges(timeline.deployment(TORONTO), o -> o.seq() > seenAgain))
         .as(timeline.explain("Toronto as it came back, then its first change"))
-        .startsWith(SmallPolicy.REPLICAS, 0);
+        .startsWith(PolicyDraft.REPLICAS, 0);
     Observed<FailoverPolicyStatus> fenced =
         timeline.awaitStatus(
             "fence confirmed, active in chicago",

@@ -51,7 +51,7 @@ class BlackoutFailoverE2E {
 
   private FailoverWorld world;
   private OperatorProcess operator;
-  private SmallPolicy policy;
+  private PolicyDraft policy;
   private FailoverTimeline timeline;
 
   @BeforeAll
@@ -81,21 +81,21 @@ class BlackoutFailoverE2E {
   @Order(1)
   void hotStandbyTakesOverAndTorontoIsFencedOnReturnThenFailedBackTo() {
     blackoutFailoverFenceAndFailback(
-        SmallPolicy.named(NAMESPACE, "hot")
-            .standby(StandbyMode.Hot)
-            .automaticFailbackAfter(WINDOW));
+        PolicyDraft.of(NAMESPACE, "hot")
+            .withStandby(StandbyMode.Hot)
+            .withAutomaticFailback(WINDOW));
   }
 
   @Test
   @Order(2)
   void warmStandbyIsScaledUpOnFailoverAndTorontoIsFencedOnReturnThenFailedBackTo() {
     blackoutFailoverFenceAndFailback(
-        SmallPolicy.named(NAMESPACE, "warm")
-            .standby(StandbyMode.Warm)
-            .automaticFailbackAfter(WINDOW));
+        PolicyDraft.of(NAMESPACE, "warm")
+            .withStandby(StandbyMode.Warm)
+            .withAutomaticFailback(WINDOW));
   }
 
-  private void blackoutFailoverFenceAndFailback(SmallPolicy small) {
+  private void blackoutFailoverFenceAndFailback(PolicyDraft small) {
     policy = small;
     BlackoutChecks.awaitAllHealthy(world);
     timeline = FailoverTimeline.start(world, policy).withDiagnostics(() -> operator.logTail(80));
@@ -113,7 +113,7 @@ class BlackoutFailoverE2E {
       checks.failedOverToChicago(outageAt, outageMark, "refused");
       assertThat(replicaChanges(timeline.deployment(WASHINGTON), o -> true))
           .as("Washington stays a standby")
-          .containsExactly(policy.standbyMode() == StandbyMode.Hot ? SmallPolicy.REPLICAS : 0);
+          .containsExactly(policy.standbyMode() == StandbyMode.Hot ? PolicyDraft.REPLICAS : 0);
 
       returnMark =
           checks.bringTorontoBack(
@@ -181,13 +181,13 @@ class BlackoutFailoverE2E {
     // Toronto: the fence, then full size again (a hot standby at once, a warm one on failback).
     assertThat(replicaChanges(timeline.deployment(TORONTO), o -> o.revision() > 0))
         .as(timeline.explain("Toronto's replicas over the whole test"))
-        .containsExactly(SmallPolicy.REPLICAS, 0, SmallPolicy.REPLICAS);
+        .containsExactly(PolicyDraft.REPLICAS, 0, PolicyDraft.REPLICAS);
     // Chicago, the old active, is fenced last; a hot standby then returns to full size.
     List<Integer> chicagoAfter = List.of(0);
     if (policy.standbyMode() == StandbyMode.Hot) {
       timeline.awaitDeployment(
           CHICAGO, "a hot standby again", trafficBack.seq(), FailoverTimeline::available, SETTLE);
-      chicagoAfter = List.of(0, SmallPolicy.REPLICAS);
+      chicagoAfter = List.of(0, PolicyDraft.REPLICAS);
     } else {
       timeline.awaitDeployment(
           CHICAGO,

@@ -38,8 +38,8 @@ class FrozenPrimaryE2E {
 
   private FailoverWorld world;
   private OperatorProcess operator;
-  private final SmallPolicy policy =
-      SmallPolicy.named(NAMESPACE, "frozen").standby(StandbyMode.Hot).manualFailback();
+  private final PolicyDraft policy =
+      PolicyDraft.of(NAMESPACE, "frozen").withStandby(StandbyMode.Hot).withManualFailback();
   private FailoverTimeline timeline;
 
   @BeforeAll
@@ -104,7 +104,7 @@ class FrozenPrimaryE2E {
         TORONTO, "a hot standby again", fence.seq(), FailoverTimeline::available, SETTLE);
     assertThat(replicaChanges(timeline.deployment(TORONTO), o -> true))
         .as(timeline.explain("Toronto: active, fenced, hot standby"))
-        .containsExactly(SmallPolicy.REPLICAS, 0, SmallPolicy.REPLICAS);
+        .containsExactly(PolicyDraft.REPLICAS, 0, PolicyDraft.REPLICAS);
     FailoverPolicyStatus now = new PolicyWatch(world, NAMESPACE, policy.name()).status().get();
     assertThat(settledIn(now, CHICAGO)).as(timeline.explain("still in Chicago: " + now)).isTrue();
     assertThat(now.getHistory()).hasSize(1);

@@ -64,11 +64,11 @@ class OperatorCrashDuringFailoverE2E {
 
   private FailoverWorld world;
   private OperatorProcess operator;
-  private final SmallPolicy policy =
-      SmallPolicy.named(NAMESPACE, "crash")
-          .standby(StandbyMode.Warm)
-          .manualFailback()
-          .minReadySeconds(MIN_READY_SECONDS);
+  private final PolicyDraft policy =
+      PolicyDraft.of(NAMESPACE, "crash")
+          .withStandby(StandbyMode.Warm)
+          .withManualFailback()
+          .withMinReadySeconds(MIN_READY_SECONDS);
   private FailoverTimeline timeline;
 
   @BeforeAll
@@ -154,7 +154,7 @@ class OperatorCrashDuringFailoverE2E {
           .isFalse();
       assertThat(checks.deployment(CHICAGO).getSpec().getReplicas())
           .as("the warm standby was scaled up before the kill")
-          .isEqualTo(SmallPolicy.REPLICAS);
+          .isEqualTo(PolicyDraft.REPLICAS);
 
       operator.restart();
       FailoverPolicyStatus failedOver =
@@ -213,7 +213,7 @@ class OperatorCrashDuringFailoverE2E {
           timeline.awaitDeployment(TORONTO, "seen again", returnMark, d -> true, SOON);
       assertThat(FailoverTimeline.replicas(asItCameBack.value()))
           .as("Toronto comes back serving at full size: nobody fenced it while it was away")
-          .isEqualTo(SmallPolicy.REPLICAS);
+          .isEqualTo(PolicyDraft.REPLICAS);
       operator.restart();
 
       Observed<FailoverPolicyStatus> fenced = checks.torontoFencedOnReturn(returnMark);
@@ -236,7 +236,7 @@ class OperatorCrashDuringFailoverE2E {
     assertThat(end.getAwaitingFence()).isEmpty();
     assertThat(replicaChanges(timeline.deployment(TORONTO), o -> true))
         .as(timeline.explain("Toronto: active, then fenced, and a warm standby since"))
-        .containsExactly(SmallPolicy.REPLICAS, 0);
+        .containsExactly(PolicyDraft.REPLICAS, 0);
     checks.neverTwoActive();
     assertThat(timeline.problems()).isEmpty();
     System.out.println(timeline.describe());

@@ -3,9 +3,11 @@ package dev.failover.e2e.bench;
 import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
 import dev.failover.api.v1alpha1.datacenter.ProbeSpec;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
+import dev.failover.api.v1alpha1.failoverpolicy.StandbyMode;
 import dev.failover.e2e.DataCenterPlan;
 import dev.failover.e2e.FailoverWorld;
 import dev.failover.e2e.OperatorProcess;
+import dev.failover.e2e.PolicyDraft;
 import dev.failover.e2e.PolicyWatch;
 import dev.failover.testbed.Testbed;
 import java.nio.file.Files;
@@ -54,7 +56,7 @@ public final class RtoBenchmark implements Callable<Integer> {
         FailoverWorld world = FailoverWorld.start(testbed, plans())) {
       OperatorProcess operator = world.operator();
       for (String standby : STANDBYS) {
-        world.applyYaml(BenchPolicy.yaml(NAMESPACE, standby));
+        policy(standby).applyTo(world);
       }
       for (int run = 1; run <= runs; run++) {
         samples.addAll(blackout(world));
@@ -83,10 +85,18 @@ public final class RtoBenchmark implements Callable<Integer> {
     return 0;
   }
 
+  /** A 2-replica Deployment, Priority placement, manual failback. */
+  private static PolicyDraft policy(String standby) {
+    return PolicyDraft.of(NAMESPACE, "bench-" + standby.toLowerCase(Locale.ROOT))
+        .withStandby(StandbyMode.valueOf(standby))
+        .withManualFailback()
+        .withDnsName("bench-" + standby.toLowerCase(Locale.ROOT) + ".bench.example");
+  }
+
   /** Cuts the workloads' data center, waits for both to move, and brings it back. */
   private List<BlackoutSample> blackout(FailoverWorld world) {
     List<PolicyWatch> policies =
-        STANDBYS.stream().map(s -> new PolicyWatch(world, NAMESPACE, BenchPolicy.name(s))).toList();
+        STANDBYS.stream().map(s -> new PolicyWatch(world, NAMESPACE, policy(s).name())).toList();
     String active =
         policies.get(0).awaitActiveIn(activeOf(policies.get(0)), SETTLE).getActiveDataCenter();
     for (PolicyWatch policy : policies) {
