@@ -22,7 +22,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
         "{\"description\": \"A data center: one member Kubernetes cluster the operator runs"
             + " workloads in, reached through a kubeconfig Secret. Carries its region, priority,"
             + " spare-capacity reserve, probe settings and an optional exclusion window; status"
-            + " holds its health phase and probe latency.\"}")
+            + " holds its health phase, probe latency and measured capacity.\"}")
 @AdditionalPrinterColumn(name = "Region", jsonPath = ".spec.region", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Priority", jsonPath = ".spec.priority", type = Type.INTEGER)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
@@ -31,6 +31,11 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".status.latency.p95Ms",
     type = Type.NUMBER,
     getDescription = "95th percentile probe latency in milliseconds")
+@AdditionalPrinterColumn(
+    name = "Free-%",
+    jsonPath = ".status.capacity.freePercent",
+    type = Type.NUMBER,
+    getDescription = "Free share of the scarcer of CPU and memory, in percent")
 @AdditionalPrinterColumn(
     name = "Excluded-Until",
     jsonPath = ".spec.exclusion.until",

@@ -32,8 +32,10 @@ public class DataCenterSpec {
   @Min(0)
   @Max(100)
   @JsonPropertyDescription(
-      "Share of capacity (percent) kept free for workloads failing over from other data centers."
-          + " A data center without that reserve is not chosen as a failover target.")
+      "Share of capacity (percent of allocatable CPU and of memory) kept free for workloads"
+          + " failing over from other data centers. A data center without that reserve, or without"
+          + " room for the workload, is not chosen as a target unless the workload already runs"
+          + " there at full size; unknown capacity never blocks a failover.")
   private Integer spareCapacityPercent;
 
   @Required

@@ -31,6 +31,11 @@ public class DataCenterStatus extends ConditionedStatus {
   @JsonPropertyDescription("Why the data center is in its phase, for people.")
   private String message;
 
+  @JsonPropertyDescription(
+      "Allocatable and requested CPU and memory, measured every 15s; decides whether the data"
+          + " center can take a workload failing over.")
+  private DataCenterCapacity capacity;
+
   public DataCenterPhase getPhase() {
     return phase;
   }
@@ -93,5 +98,13 @@ public class DataCenterStatus extends ConditionedStatus {
 
   public void setMessage(String message) {
     this.message = message;
+  }
+
+  public DataCenterCapacity getCapacity() {
+    return capacity;
+  }
+
+  public void setCapacity(DataCenterCapacity capacity) {
+    this.capacity = capacity;
   }
 }
