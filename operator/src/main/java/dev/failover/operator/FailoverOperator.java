@@ -3,9 +3,11 @@ package dev.failover.operator;
 import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.operator.clusters.ApiServerProbe;
+import dev.failover.operator.clusters.ClusterCapacityReader;
 import dev.failover.operator.clusters.DataCenterClientFactory;
 import dev.failover.operator.clusters.DataCenterConnections;
 import dev.failover.operator.config.OperatorConfig;
+import dev.failover.operator.datacenter.DataCenterCapacityMonitor;
 import dev.failover.operator.datacenter.DataCenterHealthMonitor;
 import dev.failover.operator.datacenter.DataCenterReconciler;
 import dev.failover.operator.failoverpolicy.FailoverActionExecutor;
@@ -42,6 +44,7 @@ public final class FailoverOperator implements AutoCloseable {
   private final Operator operator;
   private final DataCenterHealthMonitor monitor;
   private final PolicyHealth policyHealth;
+  private final DataCenterCapacityMonitor capacity;
   private final DataCenterConnections connections;
   private final OperatorHttpEndpoints endpoints;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -50,11 +53,13 @@ public final class FailoverOperator implements AutoCloseable {
       Operator operator,
       DataCenterHealthMonitor monitor,
       PolicyHealth policyHealth,
+      DataCenterCapacityMonitor capacity,
       DataCenterConnections connections,
       OperatorHttpEndpoints endpoints) {
     this.operator = operator;
     this.monitor = monitor;
     this.policyHealth = policyHealth;
+    this.capacity = capacity;
     this.connections = connections;
     this.endpoints = endpoints;
   }
@@ -86,6 +91,11 @@ public final class FailoverOperator implements AutoCloseable {
               dataCenterMetrics.probed(name, result, health);
               policyHealth.apiServerProbes().probed(name, result, health);
             });
+    DataCenterCapacityMonitor capacity =
+        new DataCenterCapacityMonitor(
+            new ClusterCapacityReader(clock),
+            DataCenterCapacityMonitor.INTERVAL,
+            DataCenterCapacityMonitor.TIMEOUT);
 
     Operator operator =
         new Operator(
@@ -102,7 +112,8 @@ public final class FailoverOperator implements AutoCloseable {
                     new LeaderElectionConfiguration(config.leaseName(), config.namespace()));
               }
             });
-    operator.register(new DataCenterReconciler(hub, connections, monitor, healthChanges, clock));
+    operator.register(
+        new DataCenterReconciler(hub, connections, monitor, capacity, healthChanges, clock));
     TrafficPublisher traffic = new TrafficPublisher(hub);
     operator.register(
         new FailoverPolicyReconciler(
@@ -134,7 +145,7 @@ public final class FailoverOperator implements AutoCloseable {
         "failover-operator started: metrics on port {}, health on port {}",
         endpoints.metricsPort(),
         endpoints.healthPort());
-    return new FailoverOperator(operator, monitor, policyHealth, connections, endpoints);
+    return new FailoverOperator(operator, monitor, policyHealth, capacity, connections, endpoints);
   }
 
   @Override
@@ -145,6 +156,7 @@ public final class FailoverOperator implements AutoCloseable {
     endpoints.close();
     monitor.close();
     policyHealth.close();
+    capacity.close();
     operator.stop();
     connections.close();
   }

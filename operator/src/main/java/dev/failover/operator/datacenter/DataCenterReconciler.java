@@ -27,19 +27,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Keeps one probe loop per DataCenter and mirrors its live health into status. Observe (Secret and
- * spec) → decide (the core's health classifier, inside the monitor) → act (connect, watch) →
- * status. The monitor wakes this reconciler through {@link #healthChanges()} whenever a phase or
- * failure count changes, so a blackout reaches status, and the policies watching it, at once.
+ * Keeps one probe loop and one capacity measurement per DataCenter and mirrors their results into
+ * status. Observe (Secret and spec) → decide (the core's health classifier, inside the monitor) →
+ * act (connect, watch) → status. The monitor wakes this reconciler through {@link #healthChanges()}
+ * whenever a phase or failure count changes, so a blackout reaches status, and the policies
+ * watching it, at once.
  */
 @ControllerConfiguration(name = "datacenter")
 public final class DataCenterReconciler implements Reconciler<DataCenter>, Cleaner<DataCenter> {
-  /** Latency percentiles are refreshed in status this often even when nothing else changes. */
+  /**
+   * Latency percentiles and capacity are refreshed in status this often even when nothing else
+   * changes.
+   */
   private static final Duration STATUS_REFRESH = Duration.ofSeconds(10);
 
   private final KubeconfigSecrets secrets;
   private final DataCenterConnections connections;
   private final DataCenterHealthMonitor monitor;
+  private final DataCenterCapacityMonitor capacity;
   private final SimpleInboundEventSource<DataCenter> healthChanges;
   private final Clock clock;
 
@@ -47,11 +52,13 @@ public final class DataCenterReconciler implements Reconciler<DataCenter>, Clean
       KubernetesClient hub,
       DataCenterConnections connections,
       DataCenterHealthMonitor monitor,
+      DataCenterCapacityMonitor capacity,
       SimpleInboundEventSource<DataCenter> healthChanges,
       Clock clock) {
     this.secrets = new KubeconfigSecrets(hub);
     this.connections = connections;
     this.monitor = monitor;
+    this.capacity = capacity;
     this.healthChanges = healthChanges;
     this.clock = clock;
   }
@@ -70,6 +77,7 @@ public final class DataCenterReconciler implements Reconciler<DataCenter>, Clean
         secrets.read(dataCenter.getSpec().getKubeconfigSecretRef());
     if (!kubeconfig.found()) {
       monitor.unwatch(name);
+      capacity.unwatch(name);
       connections.disconnect(name);
       dataCenter.setStatus(unconfigured(dataCenter, kubeconfig.problem()));
       return StatusPatches.patchIfChanged(dataCenter, stored, dataCenter.getStatus())
@@ -79,13 +87,17 @@ public final class DataCenterReconciler implements Reconciler<DataCenter>, Clean
     ProbeSettings settings = ProbeSettingsMapper.from(dataCenter.getSpec().getProbe());
     HealthState seed = DataCenterStatusMapper.seed(dataCenter, clock.instant());
     monitor.watch(name, client, settings, exclusion(dataCenter), seed);
+    capacity.watch(name, client);
     HealthState health = monitor.state(name).orElse(seed);
     if (returnedFromBlackout(stored, health)) {
       // Start the data center on fresh connections; the monitor keeps its health state.
       client = connections.reconnect(name).orElse(client);
       monitor.watch(name, client, settings, exclusion(dataCenter), seed);
+      capacity.watch(name, client);
     }
-    dataCenter.setStatus(DataCenterStatusMapper.toStatus(dataCenter, health, clock.instant()));
+    dataCenter.setStatus(
+        DataCenterStatusMapper.toStatus(
+            dataCenter, health, capacity.latest(name), clock.instant()));
     return StatusPatches.patchIfChanged(dataCenter, stored, dataCenter.getStatus())
         .rescheduleAfter(STATUS_REFRESH);
   }
@@ -94,6 +106,7 @@ public final class DataCenterReconciler implements Reconciler<DataCenter>, Clean
   public DeleteControl cleanup(DataCenter dataCenter, Context<DataCenter> context) {
     String name = dataCenter.getMetadata().getName();
     monitor.unwatch(name);
+    capacity.unwatch(name);
     connections.disconnect(name);
     return DeleteControl.defaultDelete();
   }

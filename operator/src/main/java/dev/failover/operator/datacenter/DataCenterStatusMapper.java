@@ -5,6 +5,7 @@ import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
 import dev.failover.api.v1alpha1.datacenter.DataCenterStatus;
 import dev.failover.api.v1alpha1.datacenter.LatencyPercentiles;
+import dev.failover.core.capacity.CapacitySnapshot;
 import dev.failover.core.health.HealthState;
 import dev.failover.core.health.ProbeResult;
 import dev.failover.core.health.SampleWindow;
@@ -12,12 +13,17 @@ import dev.failover.operator.status.StatusConditions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /** Turns the live health of a data center into its status, and a stored status back into a seed. */
 public final class DataCenterStatusMapper {
   private DataCenterStatusMapper() {}
 
-  static DataCenterStatus toStatus(DataCenter dataCenter, HealthState health, Instant now) {
+  /**
+   * @param measured the latest capacity measurement; when empty, the one already in status stays
+   */
+  static DataCenterStatus toStatus(
+      DataCenter dataCenter, HealthState health, Optional<CapacitySnapshot> measured, Instant now) {
     DataCenterStatus previous = dataCenter.getStatus();
     DataCenterStatus status = new DataCenterStatus();
     StatusConditions.observed(status, dataCenter.getMetadata().getGeneration());
@@ -34,6 +40,13 @@ public final class DataCenterStatusMapper {
         .map(ProbeResult::at)
         .map(DataCenterStatusMapper::millis)
         .ifPresent(status::setLastProbeTime);
+    measured
+        .or(() -> CapacityStatusMapper.fromStatus(previous == null ? null : previous.getCapacity()))
+        .map(
+            snapshot ->
+                CapacityStatusMapper.toStatus(
+                    snapshot, CapacityStatusMapper.reservePercent(dataCenter)))
+        .ifPresent(status::setCapacity);
     boolean ready = health.phase() == DataCenterPhase.Healthy;
     StatusConditions.set(
         status, previous, ConditionTypes.READY, ready, health.phase().name(), health.reason(), now);
