@@ -73,6 +73,7 @@ public final class PolicyObserver {
     List<DataCenterView> views =
         StabilizationWindow.apply(
             policy.getSpec(), progress.activeDataCenter(), health.views(), now);
+    views = SpareCapacityViews.judge(policy, views, workloads, dataCenters, now);
     PolicySituation situation =
         new PolicySituation(
             progress,
