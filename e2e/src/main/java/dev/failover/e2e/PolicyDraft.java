@@ -44,6 +44,7 @@ public final class PolicyDraft {
   private String healthEndpoint;
   private int minReadySeconds;
   private String dnsName;
+  private String requests;
 
   private PolicyDraft(String namespace, String name) {
     this.namespace = namespace;
@@ -139,6 +140,14 @@ public final class PolicyDraft {
     return changed(draft -> draft.dnsName = dnsName);
   }
 
+  /** Every pod asks for this much CPU and memory, e.g. {@code "1"} and {@code "1Gi"}. */
+  public PolicyDraft withRequests(String cpu, String memory) {
+    return changed(
+        draft ->
+            draft.requests =
+                ", resources: {requests: {cpu: \"%s\", memory: \"%s\"}}".formatted(cpu, memory));
+  }
+
   private PolicyDraft withAction(String id, ActionType type, String target) {
     return changed(
         draft -> {
@@ -163,6 +172,7 @@ public final class PolicyDraft {
     copy.healthEndpoint = healthEndpoint;
     copy.minReadySeconds = minReadySeconds;
     copy.dnsName = dnsName;
+    copy.requests = requests;
     change.accept(copy);
     return copy;
   }
@@ -204,7 +214,7 @@ public final class PolicyDraft {
                   selector: {matchLabels: {app: %s}}
                   template:
                     metadata: {labels: {app: %s}}
-                    spec: {containers: [{name: web, image: registry.example/web:1.0}]}
+                    spec: {containers: [{name: web, image: registry.example/web:1.0%s}]}
         %s"""
         .formatted(
             name,
@@ -224,6 +234,7 @@ public final class PolicyDraft {
             minReadySeconds,
             deployment(),
             deployment(),
+            requests == null ? "" : requests,
             action);
   }
 

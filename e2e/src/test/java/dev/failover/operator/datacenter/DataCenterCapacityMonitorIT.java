@@ -1,0 +1,197 @@
+package dev.failover.operator.datacenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.failover.core.capacity.CapacitySnapshot;
+import dev.failover.core.capacity.QuantityText;
+import dev.failover.core.capacity.Resources;
+import dev.failover.operator.clusters.ClusterCapacityReader;
+import dev.failover.testbed.DataCenterCluster;
+import dev.failover.testbed.SharedTestbedExtension;
+import dev.failover.testbed.Sleep;
+import dev.failover.testbed.Testbed;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The capacity monitor against a real data center (Toronto: a kwok cluster with two fake nodes),
+ * through Toronto's proxy as the operator reaches it. Measured every second here, not every 15.
+ */
+@ExtendWith(SharedTestbedExtension.class)
+class DataCenterCapacityMonitorIT {
+  private static final String NAMESPACE = "capacity-it";
+  private static final Duration INTERVAL = Duration.ofSeconds(1);
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration WITHIN = Duration.ofSeconds(60);
+  private static final long MI = 1L << 20;
+
+  private final ClusterCapacityReader reader = new ClusterCapacityReader(Clock.systemUTC());
+  private DataCenterCapacityMonitor monitor;
+  private DataCenterCluster toronto;
+
+  @BeforeEach
+  void watchToronto(Testbed testbed) {
+    toronto = testbed.dataCenter("toronto");
+    monitor = new DataCenterCapacityMonitor(reader, INTERVAL, TIMEOUT);
+    monitor.watch("toronto", toronto.proxiedClient());
+  }
+
+  @AfterEach
+  void stop() {
+    monitor.close();
+    toronto.uncut();
+    toronto.client().apps().deployments().inNamespace(NAMESPACE).delete();
+  }
+
+  @Test
+  void measuresWhatTheReadyNodesOfAKwokDataCenterOffer() {
+    CapacitySnapshot snapshot = awaitMeasurement(s -> true);
+
+    List<Node> nodes = toronto.client().nodes().list().getItems();
+    Resources allocatable = Resources.NONE;
+    for (Node node : nodes) {
+      Map<String, Quantity> offered = node.getStatus().getAllocatable();
+      allocatable =
+          allocatable.plus(
+              new Resources(
+                  QuantityText.cpuMillis(offered.get("cpu")),
+                  QuantityText.bytes(offered.get("memory"))));
+    }
+    assertThat(snapshot.readyNodes()).isEqualTo(Testbed.FAKE_NODES).isEqualTo(nodes.size());
+    assertThat(snapshot.allocatable()).isEqualTo(allocatable);
+    assertThat(snapshot.known()).isTrue();
+    assertThat(snapshot.measuredAt()).isAfter(Instant.now().minus(WITHIN));
+    System.out.printf(
+        "toronto: %d nodes, allocatable %s, requested %s, free %.1f%%, lists took %s%n",
+        snapshot.readyNodes(),
+        snapshot.allocatable(),
+        snapshot.requested(),
+        snapshot.freePercent().orElseThrow(),
+        listTimes(10));
+  }
+
+  @Test
+  void theRequestsOfABoundDeploymentShowUpAndThoseOfUnschedulablePodsDoNot() {
+    Resources before = awaitMeasurement(s -> true).requested();
+    createNamespace();
+    // 3 × (250m, 512Mi) on the fake nodes, plus 2 pods no node can take, which ask for much more.
+    create(deployment("web", 3, "250m", "512Mi", Map.of()));
+    create(deployment("nowhere", 2, "8", "64Gi", Map.of("failover.dev/no-such-node", "true")));
+    Resources web = new Resources(3 * 250, 3 * 512 * MI);
+
+    awaitMeasurement(s -> s.requested().equals(before.plus(web)));
+
+    toronto.client().apps().deployments().inNamespace(NAMESPACE).withName("web").delete();
+    awaitMeasurement(s -> s.requested().equals(before));
+  }
+
+  @Test
+  void aDataCenterCutOffKeepsItsLastMeasurementWithItsTimeAndIsMeasuredAgainOnReturn() {
+    CapacitySnapshot last = awaitMeasurement(s -> true);
+    toronto.cut();
+    Instant cutAt = Instant.now();
+    long begin = System.nanoTime();
+    Throwable failure =
+        reader
+            .read(toronto.proxiedClient(), TIMEOUT)
+            .handle((snapshot, thrown) -> thrown)
+            .orTimeout(TIMEOUT.toSeconds() * 3, TimeUnit.SECONDS)
+            .join();
+    Duration failedIn = Duration.ofNanos(System.nanoTime() - begin);
+    assertThat(failure).isInstanceOf(CompletionException.class);
+    assertThat(failedIn).isLessThanOrEqualTo(TIMEOUT.plusSeconds(1));
+
+    // Several intervals later the measurement is still there, and still from before the cut.
+    Sleep.of(INTERVAL.multipliedBy(3));
+    CapacitySnapshot kept = monitor.latest("toronto").orElseThrow();
+    assertThat(kept.measuredAt()).isBeforeOrEqualTo(cutAt);
+    assertThat(kept.allocatable()).isEqualTo(last.allocatable());
+
+    toronto.uncut();
+    awaitMeasurement(s -> s.measuredAt().isAfter(cutAt));
+    System.out.printf("toronto cut off: the listing failed in %d ms%n", failedIn.toMillis());
+  }
+
+  private CapacitySnapshot awaitMeasurement(Predicate<CapacitySnapshot> what) {
+    return await()
+        .atMost(WITHIN)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> monitor.latest("toronto").filter(what).orElse(null), s -> s != null);
+  }
+
+  /** How long {@code count} listings through the proxy take, each: median and slowest. */
+  private String listTimes(int count) {
+    List<Long> millis = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      long begin = System.nanoTime();
+      reader.read(toronto.proxiedClient(), TIMEOUT).join();
+      millis.add(Duration.ofNanos(System.nanoTime() - begin).toMillis());
+    }
+    millis.sort(Long::compare);
+    return "median " + millis.get(count / 2) + " ms, slowest " + millis.get(count - 1) + " ms";
+  }
+
+  private void createNamespace() {
+    KubernetesClient client = toronto.client();
+    if (client.namespaces().withName(NAMESPACE).get() == null) {
+      client
+          .resource(
+              new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
+          .create();
+    }
+  }
+
+  private void create(Deployment deployment) {
+    toronto.client().resource(deployment).forceConflicts().serverSideApply();
+  }
+
+  private static Deployment deployment(
+      String name, int replicas, String cpu, String memory, Map<String, String> nodeSelector) {
+    return new DeploymentBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(NAMESPACE)
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(replicas)
+        .withNewSelector()
+        .addToMatchLabels("app", name)
+        .endSelector()
+        .withNewTemplate()
+        .withNewMetadata()
+        .addToLabels("app", name)
+        .endMetadata()
+        .withNewSpec()
+        .withNodeSelector(nodeSelector)
+        .addNewContainer()
+        .withName(name)
+        .withImage("registry.example/" + name + ":1")
+        .withNewResources()
+        .addToRequests("cpu", new Quantity(cpu))
+        .addToRequests("memory", new Quantity(memory))
+        .endResources()
+        .endContainer()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+}
