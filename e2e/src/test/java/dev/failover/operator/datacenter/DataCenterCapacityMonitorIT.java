@@ -130,6 +130,27 @@ class DataCenterCapacityMonitorIT {
     System.out.printf("toronto cut off: the listing failed in %d ms%n", failedIn.toMillis());
   }
 
+  @Test
+  void aHungApiServerFailsTheListingWithinItsTimeout() {
+    Duration timeout = Duration.ofSeconds(2);
+    toronto.freeze();
+    try {
+      long begin = System.nanoTime();
+      Throwable failure =
+          reader
+              .read(toronto.proxiedClient(), timeout)
+              .handle((snapshot, thrown) -> thrown)
+              .orTimeout(timeout.toSeconds() * 5, TimeUnit.SECONDS)
+              .join();
+      Duration failedIn = Duration.ofNanos(System.nanoTime() - begin);
+      assertThat(failure).isInstanceOf(CompletionException.class);
+      assertThat(failedIn).isBetween(timeout.minusMillis(100), timeout.plusSeconds(1));
+      System.out.printf("toronto frozen: the listing failed in %d ms%n", failedIn.toMillis());
+    } finally {
+      toronto.thaw();
+    }
+  }
+
   private CapacitySnapshot awaitMeasurement(Predicate<CapacitySnapshot> what) {
     return await()
         .atMost(WITHIN)
