@@ -88,7 +88,11 @@ class SpareCapacityE2E {
 
       assertThat(moved.getLastFailover().getFrom()).isEqualTo("toronto");
       assertThat(moved.getLastFailover().getReason()).isEqualTo("Blackout");
-      events.await("FailoverStarted", "from toronto to washington", SETTLE);
+      events.await(
+          "FailoverStarted",
+          "from toronto to washington (Healthy): toronto is unreachable (blackout); passed over"
+              + " for lack of spare capacity: chicago",
+          SETTLE);
       assertThat(watch.replicas("washington", policy.deployment())).isEqualTo(PolicyDraft.REPLICAS);
       assertThat(watch.replicas("chicago", policy.deployment()))
           .as("a warm standby still")

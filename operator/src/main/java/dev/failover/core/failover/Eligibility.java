@@ -36,6 +36,25 @@ final class Eligibility {
   }
 
   /**
+   * Data centers that {@link #best} passed over only for lack of spare capacity, in placement
+   * order: people reading why the workload went elsewhere need to know.
+   */
+  List<String> lackingSpareCapacity(
+      PolicySituation situation, Set<String> awaitingFence, String leaving) {
+    return situation.settings().placement().ordered().stream()
+        .filter(name -> !name.equals(leaving) && !awaitingFence.contains(name))
+        .filter(
+            name ->
+                situation
+                    .view(name)
+                    .filter(DataCenterView::reachable)
+                    .filter(view -> EligibilityTier.of(view.phase()).isPresent())
+                    .filter(view -> !view.hasSpareCapacity())
+                    .isPresent())
+        .toList();
+  }
+
+  /**
    * Whether the target of a move under way may stay its target. Spare capacity no longer counts:
    * the move itself uses it up. Planned moves insist on Healthy.
    */

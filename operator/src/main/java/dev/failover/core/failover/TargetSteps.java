@@ -8,6 +8,7 @@ import static dev.failover.api.v1alpha1.failoverpolicy.FailoverStep.SwitchTraffi
 import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPhase;
 import dev.failover.core.placement.Candidate;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,7 +44,8 @@ final class TargetSteps {
                 + " ("
                 + best.get().phase()
                 + "): "
-                + move.trigger());
+                + move.trigger()
+                + passedOver(situation, progress, move));
       }
       return true;
     }
@@ -113,6 +115,15 @@ final class TargetSteps {
    * A planned move whose target stops qualifying is abandoned: the workload stays where it runs.
    * Any other move looks for another target.
    */
+  private String passedOver(
+      PolicySituation situation, FailoverProgress progress, InFlightFailover move) {
+    List<String> lacking =
+        eligibility.lackingSpareCapacity(situation, progress.awaitingFence(), move.from());
+    return lacking.isEmpty()
+        ? ""
+        : "; passed over for lack of spare capacity: " + String.join(", ", lacking);
+  }
+
   private static boolean isAbandonable(InFlightFailover move) {
     return move.reason().planned() && !move.isInitialPlacement();
   }

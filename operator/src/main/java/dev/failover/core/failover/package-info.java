@@ -11,7 +11,8 @@
  *
  * <ol>
  *   <li>SelectTarget: the best data center by {@link dev.failover.core.placement.TargetSelector},
- *       never the one being left. None: Unavailable, with one NoHealthyDataCenter Event, retried
+ *       never the one being left; the FailoverStarted Event names the data centers passed over for
+ *       lack of spare capacity. None: Unavailable, with one NoHealthyDataCenter Event, retried
  *       every decision. If the data center being left can serve again meanwhile (reachable and
  *       Healthy, Degraded, Probation or merely Excluded) the move is cancelled and it stays. A
  *       first placement waits quietly while any listed data center is still unprobed.

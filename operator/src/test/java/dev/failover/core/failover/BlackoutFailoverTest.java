@@ -59,6 +59,21 @@ class BlackoutFailoverTest {
   }
 
   @Test
+  void blackoutPassesOverADataCenterWithoutSpareCapacityAndSaysSo() {
+    SimulatedWorld world = blackedOut().spareCapacity("b", false);
+
+    FailoverDecision decision = world.decide();
+
+    assertThat(decision.progress().inFlight().to()).isEqualTo("c");
+    assertThat(decision.actions())
+        .contains(
+            new Emit(
+                EventReason.FailoverStarted,
+                "Failing over from a to c (Healthy): a is unreachable (blackout); passed over for"
+                    + " lack of spare capacity: b"));
+  }
+
+  @Test
   void measuresFromWhenTheDataCenterWentDarkNotWhenTheOperatorNoticed() {
     SimulatedWorld world = blackedOut();
     Instant wentDark = world.now();
