@@ -137,11 +137,12 @@ class BlackoutFailoverE2E {
             s -> s.getPhase() == DataCenterPhase.Healthy,
             SETTLE);
 
-    // Automatic failback, only once Toronto has been Healthy for the stabilization window.
+    // Automatic failback, only once Toronto has been Healthy for the stabilization window. Looked
+    // for after Toronto's return: during the failover itself, Toronto is still the active one.
     Observed<FailoverPolicyStatus> leaving =
         timeline.awaitStatus(
             "failing back or back in toronto",
-            outageMark,
+            returnMark,
             s ->
                 s.getPhase() == FailoverPhase.FailingBack
                     || TORONTO.equals(s.getActiveDataCenter()),
