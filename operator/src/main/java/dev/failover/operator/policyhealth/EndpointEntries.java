@@ -19,6 +19,7 @@ final class EndpointEntries {
     entry.setPhase(state.phase());
     entry.setSince(millis(state.phaseSince()));
     entry.setProbing(true);
+    entry.setAnswered(answered);
     entry.setConsecutiveFailures(state.consecutiveFailures());
     state
         .latency()
@@ -38,6 +39,7 @@ final class EndpointEntries {
     entry.setPhase(verdict.phase());
     entry.setSince(millis(verdict.since()));
     entry.setProbing(false);
+    entry.setAnswered(true);
     entry.setMessage(
         "the workload's endpoint was "
             + verdict.phase()

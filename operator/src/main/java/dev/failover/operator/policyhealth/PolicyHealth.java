@@ -251,9 +251,7 @@ public final class PolicyHealth implements AutoCloseable {
   }
 
   private static boolean answered(WorkloadEndpointHealth stored) {
-    return stored != null
-        && stored.getPhase() != null
-        && stored.getPhase() != DataCenterPhase.Pending;
+    return stored != null && Boolean.TRUE.equals(stored.getAnswered());
   }
 
   private static boolean available(WorkloadObservation workload) {

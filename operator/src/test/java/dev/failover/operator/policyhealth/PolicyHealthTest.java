@@ -238,20 +238,37 @@ class PolicyHealthTest {
   }
 
   @Test
-  void anEndpointThatNeverAnsweredMovesNothing() throws InterruptedException {
+  void anEndpointThatNeverAnsweredMovesNothingEvenAsItsStatusComesBack()
+      throws InterruptedException {
     PolicyHealth health = policyHealth();
     List<DataCenterView> base = List.of(healthy("toronto"), healthy("chicago"));
+    FailoverPolicy policy = policy("{probeInterval: 100ms, failureThreshold: 2}");
+    policy.setStatus(new FailoverPolicyStatus());
 
+    // As the reconciler does: each look writes the endpoints into status, the next reads them.
     PolicyHealthReport report =
         awaitReport(
             "toronto's endpoint failing",
-            () -> observe(health, CRM, activeIn("toronto", null), null, base),
+            () -> {
+              PolicyHealthReport look =
+                  observe(health, policy, activeIn("toronto", null), null, base);
+              policy.getStatus().setWorkloadEndpoints(new ArrayList<>(look.endpoints()));
+              return look;
+            },
             r ->
                 entries(r).containsKey("toronto")
                     && entries(r).get("toronto").getConsecutiveFailures() >= 3);
 
     assertThat(phaseOf(report, "toronto")).isEqualTo(DataCenterPhase.Healthy);
-    assertThat(entries(report).get("toronto").getMessage()).contains("never answered");
+    WorkloadEndpointHealth toronto = entries(report).get("toronto");
+    assertThat(toronto.getPhase()).isEqualTo(DataCenterPhase.Unreachable);
+    assertThat(toronto.getAnswered()).isFalse();
+    assertThat(toronto.getMessage()).contains("never answered");
+
+    // Nor after an operator restart that reads it from status.
+    PolicyHealthReport restarted =
+        observe(policyHealth(), policy, activeIn("toronto", null), null, base);
+    assertThat(phaseOf(restarted, "toronto")).isEqualTo(DataCenterPhase.Healthy);
   }
 
   @Test

@@ -21,6 +21,11 @@ public class WorkloadEndpointHealth {
           + " with a Hot standby. False for a verdict kept from when the workload last ran there.")
   private Boolean probing;
 
+  @JsonPropertyDescription(
+      "Whether the endpoint has answered at least once in this data center. Until it has, its"
+          + " verdict moves nothing: an endpoint that never answered is a deployment problem.")
+  private Boolean answered;
+
   @JsonPropertyDescription("Failed probes in a row.")
   private Integer consecutiveFailures;
 
@@ -84,5 +89,13 @@ public class WorkloadEndpointHealth {
 
   public void setMessage(String message) {
     this.message = message;
+  }
+
+  public Boolean getAnswered() {
+    return answered;
+  }
+
+  public void setAnswered(Boolean answered) {
+    this.answered = answered;
   }
 }
