@@ -3,6 +3,7 @@ package dev.failover.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverRecord;
 import dev.failover.api.v1alpha1.failoverpolicy.StandbyMode;
@@ -168,6 +169,54 @@ class ManualActionsE2E {
           .containsExactly("ManualFailback", "Blackout");
       policy.awaitServingOnlyIn("toronto", SETTLE);
       assertThat(policy.watch().dnsTargets()).containsExactly("10.0.0.1");
+    }
+  }
+
+  /**
+   * Bad input loses nothing: a second policy that declares the first one's Deployment is blocked
+   * with a condition naming the first, applies nothing and publishes no DNS record, while the first
+   * keeps running undisturbed.
+   */
+  @Test
+  void aSecondPolicyDeclaringTheSameDeploymentIsBlockedAndTouchesNothing() {
+    PolicyDraft draft = PolicyDraft.of("conflict-e2e", "first").withStandby(StandbyMode.Warm);
+    try (PolicyUnderTest first = PolicyUnderTest.apply(world, operator, draft)) {
+      first.awaitActiveIn("toronto", SETTLE);
+
+      FailoverPolicy copy = draft.build();
+      copy.getMetadata().setName("second");
+      world.apply(copy);
+      PolicyWatch second = new PolicyWatch(world, draft.namespace(), "second");
+      try {
+        FailoverPolicyStatus blocked =
+            second.await(
+                "blocked by a manifest conflict",
+                status ->
+                    status.getConditions().stream()
+                        .anyMatch(
+                            c ->
+                                "Ready".equals(c.getType())
+                                    && "ManifestConflict".equals(c.getReason())),
+                SETTLE);
+        assertThat(blocked.getConditions())
+            .filteredOn(c -> "Ready".equals(c.getType()))
+            .singleElement()
+            .satisfies(
+                ready -> {
+                  assertThat(ready.getStatus()).isEqualTo("False");
+                  assertThat(ready.getMessage())
+                      .contains("Deployment conflict-e2e/" + draft.deployment())
+                      .contains("policy conflict-e2e/first");
+                });
+        assertThat(blocked.getActiveDataCenter()).isNull();
+        assertThat(second.dnsTargets()).isEmpty();
+
+        FailoverPolicyStatus undisturbed = first.staysIn("toronto", Duration.ofSeconds(3));
+        assertThat(undisturbed.getHistory()).isEmpty();
+        first.awaitServingOnlyIn("toronto", SETTLE);
+      } finally {
+        world.hub().resource(copy).delete();
+      }
     }
   }
 }

@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,6 +108,11 @@ public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy
     FailoverPolicyStatus stored = policy.getStatus();
     FailoverPolicyStatus status =
         stored == null ? new FailoverPolicyStatus() : Serialization.clone(stored);
+    Optional<String> conflict =
+        ManifestClaims.conflict(policy, context.getPrimaryCache().list().toList());
+    if (conflict.isPresent()) {
+      return blocked(policy, status, stored, conflict.get(), context);
+    }
     Map<String, DataCenter> placement = placementDataCenters(policy);
     FailoverProgress progress = PolicyProgressMapper.read(stored);
     String message = "";
@@ -139,6 +145,23 @@ public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy
         context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()));
     return UpdateControl.<FailoverPolicy>noUpdate()
         .rescheduleAfter(nextLook(policy, progress, failure));
+  }
+
+  /** Another policy declares one of this policy's objects first: do nothing, and say why. */
+  private UpdateControl<FailoverPolicy> blocked(
+      FailoverPolicy policy,
+      FailoverPolicyStatus status,
+      FailoverPolicyStatus stored,
+      String conflict,
+      Context<FailoverPolicy> context) {
+    log.warn("{}: blocked: {}", name(policy), conflict);
+    StatusConditions.observed(status, policy.getMetadata().getGeneration());
+    StatusConditions.set(
+        status, stored, ConditionTypes.READY, false, "ManifestConflict", conflict, clock.instant());
+    if (StatusPatches.changed(stored, status)) {
+      persist(policy, status, context);
+    }
+    return UpdateControl.<FailoverPolicy>noUpdate().rescheduleAfter(WHILE_SETTLED);
   }
 
   /**

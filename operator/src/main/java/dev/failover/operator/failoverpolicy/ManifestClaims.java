@@ -1,0 +1,86 @@
+package dev.failover.operator.failoverpolicy;
+
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Two policies must never declare the same object: their server-side applies would take turns
+ * overwriting it in every data center. The policy created first keeps the object; any later one
+ * that declares it is blocked, and applies nothing at all, until one of them changes.
+ */
+final class ManifestClaims {
+  /** Created first wins; a tie (same second) goes by namespace/name. */
+  private static final Comparator<FailoverPolicy> FIRST_CREATED =
+      Comparator.comparing(
+              (FailoverPolicy policy) ->
+                  String.valueOf(policy.getMetadata().getCreationTimestamp()))
+          .thenComparing(ManifestClaims::name);
+
+  private ManifestClaims() {}
+
+  /**
+   * Why the policy may not act: an object it declares that a policy created before it declares too.
+   * Empty when it may.
+   */
+  static Optional<String> conflict(FailoverPolicy policy, Collection<FailoverPolicy> all) {
+    Map<String, String> mine = claims(policy);
+    return all.stream()
+        .filter(other -> !name(other).equals(name(policy)))
+        .filter(other -> FIRST_CREATED.compare(other, policy) < 0)
+        .sorted(FIRST_CREATED)
+        .flatMap(
+            other ->
+                claims(other).keySet().stream()
+                    .filter(mine::containsKey)
+                    .map(
+                        key ->
+                            mine.get(key)
+                                + " is also declared by policy "
+                                + name(other)
+                                + ", created before this one; rename it or remove it from one of"
+                                + " the two. Until then this policy applies nothing."))
+        .findFirst();
+  }
+
+  /** Each object the policy puts into a data center, by identity, with a name for people. */
+  static Map<String, String> claims(FailoverPolicy policy) {
+    Map<String, String> claims = new LinkedHashMap<>();
+    if (policy.getSpec() == null
+        || policy.getSpec().getWorkload() == null
+        || policy.getSpec().getWorkload().getManifests() == null) {
+      return claims;
+    }
+    String policyNamespace = policy.getMetadata().getNamespace();
+    for (GenericKubernetesResource manifest : policy.getSpec().getWorkload().getManifests()) {
+      if (manifest == null || manifest.getMetadata() == null) {
+        continue;
+      }
+      String namespace =
+          manifest.getMetadata().getNamespace() == null
+                  || manifest.getMetadata().getNamespace().isBlank()
+              ? policyNamespace
+              : manifest.getMetadata().getNamespace();
+      String shown = manifest.getKind() + " " + namespace + "/" + manifest.getMetadata().getName();
+      claims.put(group(manifest.getApiVersion()) + "/" + shown, shown);
+    }
+    return claims;
+  }
+
+  /** The API group: {@code apps/v1} and {@code apps/v1beta1} name the same objects. */
+  private static String group(String apiVersion) {
+    if (apiVersion == null) {
+      return "";
+    }
+    int slash = apiVersion.indexOf('/');
+    return slash < 0 ? "" : apiVersion.substring(0, slash);
+  }
+
+  private static String name(FailoverPolicy policy) {
+    return policy.getMetadata().getNamespace() + "/" + policy.getMetadata().getName();
+  }
+}
