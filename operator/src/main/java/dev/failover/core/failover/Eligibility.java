@@ -56,14 +56,16 @@ final class Eligibility {
 
   /**
    * Whether the target of a move under way may stay its target. Spare capacity no longer counts:
-   * the move itself uses it up. Planned moves insist on Healthy.
+   * the move itself uses it up. Planned moves insist on Healthy. Its phase decides, not its latest
+   * probe: one failed probe is no reason to drop a half-done move (its actions wait meanwhile), and
+   * a target that really went dark turns Unreachable after the failure threshold.
    */
   boolean canKeepTarget(
       PolicySituation situation, String target, boolean planned, Set<String> awaitingFence) {
     DataCenterPhase phase = situation.phaseOf(target);
     boolean phaseQualifies =
         planned ? phase == DataCenterPhase.Healthy : EligibilityTier.of(phase).isPresent();
-    return phaseQualifies && situation.reachable(target) && !awaitingFence.contains(target);
+    return phaseQualifies && !awaitingFence.contains(target);
   }
 
   /**

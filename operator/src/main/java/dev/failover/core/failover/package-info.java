@@ -27,11 +27,12 @@
  *   <li>Record: a history record (measured RTO = completed − detected) and an Event; Active.
  * </ol>
  *
- * <p>If the target stops qualifying before the switch (unreachable, Excluded, Restoring, Pending,
- * or awaiting a fence; a planned move also needs it Healthy): a failover picks another target
- * (TargetLost); a planned move (manual failover, failback) is abandoned and the workload stays. If
- * the data center being left goes Unreachable before the switch, the move becomes a blackout
- * failover and its RTO is measured from that blackout.
+ * <p>If the target stops qualifying before the switch (Unreachable, Excluded, Restoring, Pending,
+ * or awaiting a fence, by its phase: a single failed probe does not count; a planned move also
+ * needs it Healthy): a failover picks another target (TargetLost); a planned move (manual failover,
+ * failback) is abandoned and the workload stays. If the data center being left goes Unreachable
+ * before the switch, the move becomes a blackout failover and its RTO is measured from that
+ * blackout.
  *
  * <p><b>Triggers</b>, checked only when no move is under way, on the active data center:
  * Unreachable starts a blackout failover (even with nowhere to go); Excluded, or no longer listed

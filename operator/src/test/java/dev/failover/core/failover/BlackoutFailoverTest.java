@@ -246,6 +246,20 @@ class BlackoutFailoverTest {
   }
 
   @Test
+  void oneFailedProbeOfTheTargetDoesNotDropIt() {
+    SimulatedWorld world = blackedOut();
+    world.step();
+
+    // Its latest probe failed, but it is still Healthy: below the failure threshold.
+    world.reachable("b", false);
+    FailoverDecision decision = world.step();
+
+    assertThat(decision.progress().inFlight().to()).isEqualTo("b");
+    assertThat(decision.actionsOf(Emit.class)).isEmpty();
+    world.reachable("b", true).settle().assertActiveIn("b");
+  }
+
+  @Test
   void choosesAnotherTargetWhenTheFirstOneFailsDuringPromotion() {
     SimulatedWorld world = blackedOut();
     world.step();
