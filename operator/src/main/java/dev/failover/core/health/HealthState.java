@@ -36,6 +36,26 @@ public record HealthState(
         DataCenterPhase.Pending, now, 0, 0, SampleWindow.empty(), null, "not probed yet");
   }
 
+  /**
+   * A state read back from status after a restart: the phase, since when and the failure count
+   * survive; the probe samples do not.
+   */
+  public static HealthState restored(
+      DataCenterPhase phase,
+      Instant since,
+      int consecutiveFailures,
+      int consecutiveSuccesses,
+      String reason) {
+    return new HealthState(
+        phase,
+        since,
+        consecutiveFailures,
+        consecutiveSuccesses,
+        SampleWindow.empty(),
+        null,
+        reason == null ? "restored from status" : reason);
+  }
+
   public Optional<LatencyPercentiles> latency() {
     return window.latency();
   }

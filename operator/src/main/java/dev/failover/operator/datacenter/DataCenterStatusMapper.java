@@ -8,7 +8,6 @@ import dev.failover.api.v1alpha1.datacenter.LatencyPercentiles;
 import dev.failover.core.capacity.CapacitySnapshot;
 import dev.failover.core.health.HealthState;
 import dev.failover.core.health.ProbeResult;
-import dev.failover.core.health.SampleWindow;
 import dev.failover.operator.status.StatusConditions;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,14 +62,12 @@ public final class DataCenterStatusMapper {
         status.getLastTransitionTime() == null
             ? now
             : Instant.parse(status.getLastTransitionTime());
-    return new HealthState(
+    return HealthState.restored(
         status.getPhase(),
         since,
         zeroIfNull(status.getConsecutiveFailures()),
         zeroIfNull(status.getConsecutiveSuccesses()),
-        SampleWindow.empty(),
-        null,
-        status.getMessage() == null ? "restored from status" : status.getMessage());
+        status.getMessage());
   }
 
   private static LatencyPercentiles latency(dev.failover.core.health.LatencyPercentiles measured) {

@@ -4,7 +4,6 @@ import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
 import dev.failover.api.v1alpha1.failoverpolicy.WorkloadEndpointHealth;
 import dev.failover.core.failover.HealthVerdict;
 import dev.failover.core.health.HealthState;
-import dev.failover.core.health.SampleWindow;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -66,26 +65,18 @@ final class EndpointEntries {
     if (entry == null || entry.getPhase() == null || entry.getSince() == null) {
       return HealthState.initial(now);
     }
-    return new HealthState(
+    return HealthState.restored(
         entry.getPhase(),
         Instant.parse(entry.getSince()),
         entry.getConsecutiveFailures() == null ? 0 : entry.getConsecutiveFailures(),
         0,
-        SampleWindow.empty(),
-        null,
-        entry.getMessage() == null ? "restored from status" : entry.getMessage());
+        entry.getMessage());
   }
 
   /** Where a loop starts again in a data center whose bad verdict was kept. */
-  static HealthState seedFromKept(HealthVerdict verdict, Instant now) {
-    return new HealthState(
-        verdict.phase(),
-        verdict.since(),
-        0,
-        0,
-        SampleWindow.empty(),
-        null,
-        "kept from when the workload last ran here");
+  static HealthState seedFromKept(HealthVerdict verdict) {
+    return HealthState.restored(
+        verdict.phase(), verdict.since(), 0, 0, "kept from when the workload last ran here");
   }
 
   /** Unreachable or slow: the verdicts worth keeping when probing stops. */

@@ -220,7 +220,7 @@ public final class PolicyHealth implements AutoCloseable {
       HealthVerdict before = kept.remove(loop);
       HealthState seed =
           before != null
-              ? EndpointEntries.seedFromKept(before, now)
+              ? EndpointEntries.seedFromKept(before)
               : vouchedFor ? HealthState.initial(now) : EndpointEntries.seed(stored, now);
       endpoints.ensure(key, name, uri, settings, seed, !vouchedFor && answered(stored));
       HealthState state = endpoints.state(key, name).orElseThrow();

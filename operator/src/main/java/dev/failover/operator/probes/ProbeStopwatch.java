@@ -1,9 +1,11 @@
 package dev.failover.operator.probes;
 
 import dev.failover.core.health.ProbeResult;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeoutException;
 
 /** Times one probe and turns how it ended into a {@link ProbeResult}. */
 public final class ProbeStopwatch {
@@ -25,12 +27,22 @@ public final class ProbeStopwatch {
   public ProbeResult finish(boolean healthy, Throwable failure, Duration timeout) {
     Duration latency = Duration.ofNanos(System.nanoTime() - started);
     if (failure != null) {
-      return ProbeFailures.isTimeout(failure)
+      return isTimeout(failure)
           ? ProbeResult.timedOut(startedAt, timeout)
           : ProbeResult.refused(startedAt, latency);
     }
     return healthy
         ? ProbeResult.succeeded(startedAt, latency)
         : ProbeResult.refused(startedAt, latency);
+  }
+
+  /** A hang costs the whole timeout; anything else failed at once. */
+  private static boolean isTimeout(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 }
