@@ -8,16 +8,17 @@ import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
 import dev.failover.api.v1alpha1.failoverpolicy.StandbyMode;
 import dev.failover.testbed.DataCenterCluster;
+import dev.failover.testbed.FakeDeployments;
 import dev.failover.testbed.SharedTestbedExtension;
 import dev.failover.testbed.Sleep;
 import dev.failover.testbed.Testbed;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -119,33 +120,12 @@ class SpareCapacityE2E {
                 .build())
         .serverSideApply();
     Deployment filler =
-        new DeploymentBuilder()
-            .withNewMetadata()
-            .withName("filler")
-            .withNamespace(FILLER_NAMESPACE)
-            .endMetadata()
-            .withNewSpec()
-            .withReplicas(2)
-            .withNewSelector()
-            .addToMatchLabels("app", "filler")
-            .endSelector()
-            .withNewTemplate()
-            .withNewMetadata()
-            .addToLabels("app", "filler")
-            .endMetadata()
-            .withNewSpec()
-            .addNewContainer()
-            .withName("filler")
-            .withImage("registry.example/filler:1")
-            .withNewResources()
-            .addToRequests("cpu", new Quantity("30"))
-            .addToRequests("memory", new Quantity("1Gi"))
-            .endResources()
-            .endContainer()
-            .endSpec()
-            .endTemplate()
-            .endSpec()
-            .build();
+        FakeDeployments.fake(
+            FILLER_NAMESPACE,
+            "filler",
+            2,
+            Map.of("cpu", new Quantity("30"), "memory", new Quantity("1Gi")),
+            Map.of());
     chicago.resource(filler).forceConflicts().serverSideApply();
   }
 

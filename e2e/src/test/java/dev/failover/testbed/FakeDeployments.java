@@ -3,40 +3,55 @@ package dev.failover.testbed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.util.Map;
 
 /** A Deployment of a made-up image for the fake nodes, and the wait until it is Available. */
-final class FakeDeployments {
+public final class FakeDeployments {
   private FakeDeployments() {}
 
+  /** Pods of a made-up image asking for {@code requests} on nodes matching {@code nodeSelector}. */
+  public static Deployment fake(
+      String namespace,
+      String name,
+      int replicas,
+      Map<String, Quantity> requests,
+      Map<String, String> nodeSelector) {
+    return new DeploymentBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(namespace)
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(replicas)
+        .withNewSelector()
+        .addToMatchLabels("app", name)
+        .endSelector()
+        .withNewTemplate()
+        .withNewMetadata()
+        .addToLabels("app", name)
+        .endMetadata()
+        .withNewSpec()
+        .withNodeSelector(nodeSelector)
+        .addNewContainer()
+        .withName(name)
+        .withImage("registry.example/" + name + ":1")
+        .withNewResources()
+        .addToRequests(requests)
+        .endResources()
+        .endContainer()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
   static Deployment create(KubernetesClient client, String name, int replicas) {
-    Deployment deployment =
-        new DeploymentBuilder()
-            .withNewMetadata()
-            .withName(name)
-            .withNamespace("default")
-            .endMetadata()
-            .withNewSpec()
-            .withReplicas(replicas)
-            .withNewSelector()
-            .addToMatchLabels("app", name)
-            .endSelector()
-            .withNewTemplate()
-            .withNewMetadata()
-            .addToLabels("app", name)
-            .endMetadata()
-            .withNewSpec()
-            .addNewContainer()
-            .withName(name)
-            .withImage("registry.example/" + name + ":1")
-            .endContainer()
-            .endSpec()
-            .endTemplate()
-            .endSpec()
-            .build();
+    Deployment deployment = fake("default", name, replicas, Map.of(), Map.of());
     return client.resource(deployment).create();
   }
 

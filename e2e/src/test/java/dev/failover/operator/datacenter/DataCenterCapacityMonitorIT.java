@@ -8,6 +8,7 @@ import dev.failover.core.capacity.QuantityText;
 import dev.failover.core.capacity.Resources;
 import dev.failover.operator.clusters.ClusterCapacityReader;
 import dev.failover.testbed.DataCenterCluster;
+import dev.failover.testbed.FakeDeployments;
 import dev.failover.testbed.SharedTestbedExtension;
 import dev.failover.testbed.Sleep;
 import dev.failover.testbed.Testbed;
@@ -15,7 +16,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -186,33 +186,11 @@ class DataCenterCapacityMonitorIT {
 
   private static Deployment deployment(
       String name, int replicas, String cpu, String memory, Map<String, String> nodeSelector) {
-    return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(NAMESPACE)
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(replicas)
-        .withNewSelector()
-        .addToMatchLabels("app", name)
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .addToLabels("app", name)
-        .endMetadata()
-        .withNewSpec()
-        .withNodeSelector(nodeSelector)
-        .addNewContainer()
-        .withName(name)
-        .withImage("registry.example/" + name + ":1")
-        .withNewResources()
-        .addToRequests("cpu", new Quantity(cpu))
-        .addToRequests("memory", new Quantity(memory))
-        .endResources()
-        .endContainer()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
+    return FakeDeployments.fake(
+        NAMESPACE,
+        name,
+        replicas,
+        Map.of("cpu", new Quantity(cpu), "memory", new Quantity(memory)),
+        nodeSelector);
   }
 }
