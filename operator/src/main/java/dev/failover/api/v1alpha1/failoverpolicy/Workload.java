@@ -35,6 +35,13 @@ public class Workload {
           String>
       criticalApplications;
 
+  @JsonPropertyDescription(
+      "Adopt objects that already exist in a data center but were not created by this operator"
+          + " (no failover.dev/policy-name label): take them over with forced server-side apply."
+          + " Off by default: the operator then refuses to touch another manager's object and"
+          + " says so in the Ready condition.")
+  private Boolean adopt;
+
   public List<GenericKubernetesResource> getManifests() {
     return manifests;
   }
@@ -57,5 +64,13 @@ public class Workload {
 
   public void setCriticalApplications(List<String> criticalApplications) {
     this.criticalApplications = criticalApplications;
+  }
+
+  public Boolean getAdopt() {
+    return adopt;
+  }
+
+  public void setAdopt(Boolean adopt) {
+    this.adopt = adopt;
   }
 }
