@@ -7,14 +7,17 @@ import dev.failover.operator.clusters.ClusterCapacityReader;
 import dev.failover.operator.clusters.DataCenterClientFactory;
 import dev.failover.operator.clusters.DataCenterConnections;
 import dev.failover.operator.config.OperatorConfig;
+import dev.failover.operator.config.TenancyConfig;
 import dev.failover.operator.datacenter.DataCenterCapacityMonitor;
 import dev.failover.operator.datacenter.DataCenterHealthMonitor;
 import dev.failover.operator.datacenter.DataCenterReconciler;
 import dev.failover.operator.failoverpolicy.FailoverActionExecutor;
 import dev.failover.operator.failoverpolicy.FailoverPolicyReconciler;
+import dev.failover.operator.failoverpolicy.PolicyCleanup;
 import dev.failover.operator.failoverpolicy.PolicyEvents;
 import dev.failover.operator.failoverpolicy.PolicyObserver;
 import dev.failover.operator.failoverpolicy.TrafficPublisher;
+import dev.failover.operator.failoverpolicy.WorkloadAppliers;
 import dev.failover.operator.observability.DataCenterMetrics;
 import dev.failover.operator.observability.FailoverMetrics;
 import dev.failover.operator.observability.OperatorHttpEndpoints;
@@ -75,6 +78,7 @@ public final class FailoverOperator implements AutoCloseable {
         new SimpleInboundEventSource<>("datacenter-health");
     SimpleInboundEventSource<FailoverPolicy> policyHealthChanges =
         new SimpleInboundEventSource<>("policy-health");
+    WorkloadEndpointMetrics endpointMetrics = new WorkloadEndpointMetrics(registry);
     PolicyHealth policyHealth =
         new PolicyHealth(
             clock,
@@ -115,17 +119,27 @@ public final class FailoverOperator implements AutoCloseable {
     operator.register(
         new DataCenterReconciler(hub, connections, monitor, capacity, healthChanges, clock));
     TrafficPublisher traffic = new TrafficPublisher(hub);
+    TenancyConfig tenancy = config.tenancy();
+    WorkloadAppliers appliers = new WorkloadAppliers(connections, tenancy.tenancyRule());
+    PolicyEvents events = new PolicyEvents(hub, clock);
+    FailoverActionExecutor executor =
+        new FailoverActionExecutor(appliers, traffic, events, new FailoverMetrics(registry), clock);
     operator.register(
         new FailoverPolicyReconciler(
-            new PolicyObserver(connections, traffic, policyHealth, clock),
-            new FailoverActionExecutor(
-                connections,
-                traffic,
-                new PolicyEvents(hub, clock),
-                new FailoverMetrics(registry),
-                clock),
+            new PolicyObserver(appliers, traffic, policyHealth, clock),
+            executor,
             policyHealth,
             policyHealthChanges,
+            tenancy,
+            new PolicyCleanup(
+                appliers,
+                events,
+                policy -> {
+                  executor.forget(policy);
+                  endpointMetrics.forget(
+                      policy.getMetadata().getNamespace(), policy.getMetadata().getName());
+                },
+                clock),
             clock));
     // Endpoints first: /healthz answers while JOSDK connects, so a hub that cannot be reached
     // shows up as not ready (and in the log), not as a process that says nothing.

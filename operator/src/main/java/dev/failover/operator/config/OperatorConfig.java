@@ -12,7 +12,8 @@ public record OperatorConfig(
     String leaseName,
     String secretsNamespace,
     int metricsPort,
-    int healthPort) {
+    int healthPort,
+    TenancyConfig tenancy) {
 
   public static OperatorConfig fromEnvironment(Map<String, String> env) {
     return new OperatorConfig(
@@ -21,7 +22,8 @@ public record OperatorConfig(
         env.getOrDefault("FAILOVER_LEASE_NAME", "failover-operator-leader"),
         env.getOrDefault("FAILOVER_SECRETS_NAMESPACE", "failover-system"),
         port(env, "FAILOVER_METRICS_PORT", 8080),
-        port(env, "FAILOVER_HEALTH_PORT", 8081));
+        port(env, "FAILOVER_HEALTH_PORT", 8081),
+        TenancyConfig.fromEnvironment(env));
   }
 
   private static int port(Map<String, String> env, String name, int fallback) {

@@ -10,7 +10,6 @@ import dev.failover.core.failover.FailoverAction.Fence;
 import dev.failover.core.failover.FailoverAction.PointTrafficAt;
 import dev.failover.core.failover.FailoverAction.RecordFailover;
 import dev.failover.core.failover.FailoverAction.RemoveWorkload;
-import dev.failover.operator.clusters.DataCenterConnections;
 import dev.failover.operator.observability.FailoverMetrics;
 import java.time.Clock;
 import java.util.List;
@@ -21,19 +20,19 @@ import java.util.function.Function;
  * rest and the caller does not persist the new progress, so the next reconcile decides again.
  */
 public final class FailoverActionExecutor {
-  private final DataCenterConnections connections;
+  private final WorkloadAppliers appliers;
   private final TrafficPublisher traffic;
   private final PolicyEvents events;
   private final FailoverMetrics metrics;
   private final RecentlyApplied recentlyApplied;
 
   public FailoverActionExecutor(
-      DataCenterConnections connections,
+      WorkloadAppliers appliers,
       TrafficPublisher traffic,
       PolicyEvents events,
       FailoverMetrics metrics,
       Clock clock) {
-    this.connections = connections;
+    this.appliers = appliers;
     this.traffic = traffic;
     this.events = events;
     this.metrics = metrics;
@@ -100,11 +99,12 @@ public final class FailoverActionExecutor {
     }
   }
 
+  /** A deleted policy's apply cache goes with it. */
+  public void forget(FailoverPolicy policy) {
+    recentlyApplied.forget(policy);
+  }
+
   private WorkloadApplier applier(String dataCenter) {
-    return new WorkloadApplier(
-        connections
-            .client(dataCenter)
-            .orElseThrow(
-                () -> new IllegalStateException("no connection to data center " + dataCenter)));
+    return appliers.at(dataCenter);
   }
 }

@@ -11,6 +11,7 @@ import dev.failover.core.failover.FailoverDecision;
 import dev.failover.core.failover.FailoverProgress;
 import dev.failover.core.failover.FailoverStateMachine;
 import dev.failover.core.failover.PolicySettings;
+import dev.failover.operator.config.TenancyConfig;
 import dev.failover.operator.policyhealth.PolicyHealth;
 import dev.failover.operator.status.StatusConditions;
 import dev.failover.operator.status.StatusPatches;
@@ -18,8 +19,10 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -32,9 +35,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * completes in one reconcile. Progress is persisted only after its actions succeeded.
  */
 @ControllerConfiguration(name = "failoverpolicy")
-public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy> {
+public final class FailoverPolicyReconciler
+    implements Reconciler<FailoverPolicy>, Cleaner<FailoverPolicy> {
   private static final Logger log = LoggerFactory.getLogger(FailoverPolicyReconciler.class);
   private static final int MAX_DECISIONS_PER_RECONCILE = 8;
   private static final Duration WHILE_MOVING = Duration.ofMillis(500);
@@ -63,6 +69,8 @@ public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy
   private final FailoverStateMachine stateMachine = new FailoverStateMachine();
   private final PolicyHealth policyHealth;
   private final SimpleInboundEventSource<FailoverPolicy> healthChanges;
+  private final WorkloadGate gate;
+  private final PolicyCleanup cleanup;
   private final Clock clock;
   private InformerEventSource<DataCenter, FailoverPolicy> dataCenters;
 
@@ -75,8 +83,12 @@ public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy
       FailoverActionExecutor executor,
       PolicyHealth policyHealth,
       SimpleInboundEventSource<FailoverPolicy> healthChanges,
+      TenancyConfig tenancy,
+      PolicyCleanup cleanup,
       Clock clock) {
     this.observer = observer;
+    this.gate = new WorkloadGate(tenancy);
+    this.cleanup = cleanup;
     this.executor = executor;
     this.policyHealth = policyHealth;
     this.healthChanges = healthChanges;
@@ -108,11 +120,16 @@ public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy
     FailoverPolicyStatus stored = policy.getStatus();
     FailoverPolicyStatus status =
         stored == null ? new FailoverPolicyStatus() : Serialization.clone(stored);
-    Optional<String> conflict =
-        ManifestClaims.conflict(policy, context.getPrimaryCache().list().toList());
-    if (conflict.isPresent()) {
-      return blocked(policy, status, stored, conflict.get(), context);
+    Optional<WorkloadGate.Blocked> blocked =
+        gate.check(policy)
+            .or(
+                () ->
+                    ManifestClaims.conflict(policy, context.getPrimaryCache().list().toList())
+                        .map(conflict -> new WorkloadGate.Blocked("ManifestConflict", conflict)));
+    if (blocked.isPresent()) {
+      return blocked(policy, status, stored, blocked.get(), context);
     }
+    status.setManagedObjects(cleanup.pruneDropped(policy, stored, everyDataCenterOf(policy)));
     Map<String, DataCenter> placement = placementDataCenters(policy);
     FailoverProgress progress = PolicyProgressMapper.read(stored);
     String message = "";
@@ -147,21 +164,88 @@ public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy
         .rescheduleAfter(nextLook(policy, progress, failure));
   }
 
-  /** Another policy declares one of this policy's objects first: do nothing, and say why. */
+  /**
+   * The policy may not act (an invalid workload, an object outside its namespace, a DNS name it may
+   * not have, or an object another policy declares first): do nothing, and say why. What already
+   * runs stays as it was.
+   */
   private UpdateControl<FailoverPolicy> blocked(
       FailoverPolicy policy,
       FailoverPolicyStatus status,
       FailoverPolicyStatus stored,
-      String conflict,
+      WorkloadGate.Blocked blocked,
       Context<FailoverPolicy> context) {
-    log.warn("{}: blocked: {}", name(policy), conflict);
     StatusConditions.observed(status, policy.getMetadata().getGeneration());
     StatusConditions.set(
-        status, stored, ConditionTypes.READY, false, "ManifestConflict", conflict, clock.instant());
+        status,
+        stored,
+        ConditionTypes.READY,
+        false,
+        blocked.reason(),
+        blocked.message(),
+        clock.instant());
     if (StatusPatches.changed(stored, status)) {
+      log.warn("{}: blocked: {}", name(policy), blocked.message());
       persist(policy, status, context);
     }
     return UpdateControl.<FailoverPolicy>noUpdate().rescheduleAfter(WHILE_SETTLED);
+  }
+
+  /**
+   * The finalizer: the workload leaves every data center with the policy. One that cannot be
+   * reached is waited for, visibly, up to {@link PolicyCleanup#WAIT_FOR_UNREACHABLE}; then, or at
+   * once with the abandon annotation, the policy goes and a Warning Event names what was left.
+   */
+  @Override
+  public DeleteControl cleanup(FailoverPolicy policy, Context<FailoverPolicy> context) {
+    PolicyCleanup.Verdict verdict = cleanup.removeEverywhere(policy, everyDataCenterOf(policy));
+    if (verdict.waiting()) {
+      FailoverPolicyStatus stored = policy.getStatus();
+      FailoverPolicyStatus status =
+          stored == null ? new FailoverPolicyStatus() : Serialization.clone(stored);
+      StatusConditions.set(
+          status,
+          stored,
+          ConditionTypes.READY,
+          false,
+          "Deleting",
+          verdict.message(),
+          clock.instant());
+      if (StatusPatches.changed(stored, status)) {
+        persist(policy, status, context);
+      }
+      return DeleteControl.noFinalizerRemoval().rescheduleAfter(PolicyCleanup.RETRY);
+    }
+    policyHealth.retainPolicies(
+        context
+            .getPrimaryCache()
+            .list()
+            .map(ResourceID::fromResource)
+            .filter(id -> !id.equals(ResourceID.fromResource(policy)))
+            .collect(Collectors.toSet()));
+    return DeleteControl.defaultDelete();
+  }
+
+  /**
+   * Every data center that may hold the policy's objects: those its placement lists, the active one
+   * and those awaiting a fence (the placement may have changed since). An empty value is a name
+   * with no DataCenter.
+   */
+  private Map<String, Optional<DataCenter>> everyDataCenterOf(FailoverPolicy policy) {
+    Set<String> names =
+        new LinkedHashSet<>(PolicySettingsMapper.settings(policy.getSpec()).placement().ordered());
+    FailoverPolicyStatus status = policy.getStatus();
+    if (status != null) {
+      if (status.getActiveDataCenter() != null) {
+        names.add(status.getActiveDataCenter());
+      }
+      if (status.getAwaitingFence() != null) {
+        names.addAll(status.getAwaitingFence());
+      }
+    }
+    Map<String, Optional<DataCenter>> found = new LinkedHashMap<>();
+    names.forEach(name -> found.put(name, dataCenters.get(new ResourceID(name))));
+    return found;
   }
 
   /**

@@ -5,12 +5,14 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Two policies must never declare the same object: their server-side applies would take turns
- * overwriting it in every data center. The policy created first keeps the object; any later one
+ * overwriting it in every data center. Nor the same DNS name: their records would take turns
+ * pointing it at their own data centers. The policy created first keeps the object; any later one
  * that declares it is blocked, and applies nothing at all, until one of them changes.
  */
 final class ManifestClaims {
@@ -67,6 +69,12 @@ final class ManifestClaims {
               : manifest.getMetadata().getNamespace();
       String shown = manifest.getKind() + " " + namespace + "/" + manifest.getMetadata().getName();
       claims.put(group(manifest.getApiVersion()) + "/" + shown, shown);
+    }
+    try {
+      String dnsName = DnsEndpointRecord.dnsName(policy).toLowerCase(Locale.ROOT);
+      claims.put("dns/" + dnsName, "DNS name " + dnsName);
+    } catch (IllegalArgumentException noValidName) {
+      // WorkloadGate blocks such a policy before claims are compared.
     }
     return claims;
   }

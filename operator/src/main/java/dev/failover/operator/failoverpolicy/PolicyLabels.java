@@ -1,6 +1,7 @@
 package dev.failover.operator.failoverpolicy;
 
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,6 +27,14 @@ public final class PolicyLabels {
         NAMESPACE, policy.getMetadata().getNamespace(),
         NAME, labelValue(policy.getMetadata().getName()),
         MANAGED_BY, ServerSideApply.FIELD_MANAGER);
+  }
+
+  /** Whether the object carries this policy's labels: the operator made it for this policy. */
+  public static boolean isOwnedBy(HasMetadata object, FailoverPolicy policy) {
+    Map<String, String> labels = object.getMetadata().getLabels();
+    return labels != null
+        && policy.getMetadata().getNamespace().equals(labels.get(NAMESPACE))
+        && labelValue(policy.getMetadata().getName()).equals(labels.get(NAME));
   }
 
   /**

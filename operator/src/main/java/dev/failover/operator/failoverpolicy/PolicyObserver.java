@@ -8,7 +8,6 @@ import dev.failover.core.failover.ManualAction;
 import dev.failover.core.failover.PolicySettings;
 import dev.failover.core.failover.PolicySituation;
 import dev.failover.core.failover.WorkloadObservation;
-import dev.failover.operator.clusters.DataCenterConnections;
 import dev.failover.operator.policyhealth.PolicyHealth;
 import dev.failover.operator.policyhealth.PolicyHealthReport;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -27,17 +26,14 @@ import org.slf4j.LoggerFactory;
 public final class PolicyObserver {
   private static final Logger log = LoggerFactory.getLogger(PolicyObserver.class);
 
-  private final DataCenterConnections connections;
+  private final WorkloadAppliers appliers;
   private final TrafficPublisher traffic;
   private final PolicyHealth policyHealth;
   private final Clock clock;
 
   public PolicyObserver(
-      DataCenterConnections connections,
-      TrafficPublisher traffic,
-      PolicyHealth policyHealth,
-      Clock clock) {
-    this.connections = connections;
+      WorkloadAppliers appliers, TrafficPublisher traffic, PolicyHealth policyHealth, Clock clock) {
+    this.appliers = appliers;
     this.traffic = traffic;
     this.policyHealth = policyHealth;
     this.clock = clock;
@@ -89,12 +85,12 @@ public final class PolicyObserver {
   /** Absent when the data center cannot be read right now; the core treats that as unknown. */
   private java.util.Optional<WorkloadObservation> observeWorkload(
       FailoverPolicy policy, String dataCenter) {
-    return connections
-        .client(dataCenter)
+    return appliers
+        .in(dataCenter)
         .flatMap(
-            client -> {
+            applier -> {
               try {
-                return java.util.Optional.of(new WorkloadApplier(client).observe(policy));
+                return java.util.Optional.of(applier.observe(policy));
               } catch (KubernetesClientException e) {
                 log.debug(
                     "cannot read the workload of {} in {}",

@@ -40,6 +40,11 @@ final class RecentlyApplied {
     applied.remove(key(policy, dataCenter));
   }
 
+  /** The policy is deleted: nothing of it is current anywhere. */
+  void forget(FailoverPolicy policy) {
+    applied.keySet().removeIf(key -> key.policyUid().equals(policy.getMetadata().getUid()));
+  }
+
   private static Key key(FailoverPolicy policy, String dataCenter) {
     return new Key(policy.getMetadata().getUid(), dataCenter);
   }

@@ -3,6 +3,10 @@ package dev.failover.operator.failoverpolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.core.failover.ReplicasMode;
 import dev.failover.core.failover.WorkloadObservation;
+import dev.failover.core.workload.GroupKind;
+import dev.failover.core.workload.TenancyRule;
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -11,12 +15,20 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.HttpURLConnection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Puts a policy's workload into one data center, scales it, removes it and looks at it, through
  * that data center's client. It decides nothing: the state machine says what to do.
+ *
+ * <p>It touches only what is the policy's: an object already there that does not carry the policy's
+ * labels belongs to someone else, so it is neither applied over (unless the policy adopts), nor
+ * scaled, nor deleted, nor counted as the workload. Before an apply, the data center's discovery
+ * says whether each kind is served and cluster-scoped, and the tenancy rule judges it again.
  *
  * <p>Every operation is idempotent. Nothing waits: each call costs a few requests, each bounded by
  * the client's request timeout, and any failure propagates, because the caller treats a data center
@@ -33,27 +45,43 @@ public final class WorkloadApplier {
   private static final String ZERO_REPLICAS = "{\"spec\":{\"replicas\":0}}";
 
   private final KubernetesClient client;
+  private final TenancyRule tenancy;
 
-  public WorkloadApplier(KubernetesClient client) {
+  public WorkloadApplier(KubernetesClient client, TenancyRule tenancy) {
     this.client = client;
+    this.tenancy = tenancy;
   }
 
-  /** Creates the workload's namespaces if missing, then applies every object at the mode's size. */
+  /** Creates the policy's namespace if missing, then applies every object at the mode's size. */
   public void ensure(FailoverPolicy policy, ReplicasMode mode) {
-    List<GenericKubernetesResource> objects = WorkloadManifests.desired(policy, mode);
+    List<GenericKubernetesResource> objects = placeable(policy, mode);
+    boolean adopt = Boolean.TRUE.equals(policy.getSpec().getWorkload().getAdopt());
+    for (GenericKubernetesResource object : objects) {
+      GenericKubernetesResource current = client.resource(object).get();
+      if (current != null && !adopt && !PolicyLabels.isOwnedBy(current, policy)) {
+        throw new WorkloadRefused(
+            shown(object)
+                + " already exists and was not created by this policy; set"
+                + " spec.workload.adopt: true to take it over, or rename it");
+      }
+    }
     objects.stream()
         .map(object -> object.getMetadata().getNamespace())
+        .filter(Objects::nonNull)
         .distinct()
         .forEach(this::createNamespaceIfMissing);
     objects.forEach(object -> ServerSideApply.apply(client, object));
   }
 
   /**
-   * Scales the workload's Deployments and StatefulSets that exist to zero. Never creates anything:
-   * a fence must not plant a workload in a data center that has none.
+   * Scales the policy's Deployments and StatefulSets that exist to zero. Never creates anything: a
+   * fence must not plant a workload in a data center that has none.
    */
   public void fence(FailoverPolicy policy) {
     for (GenericKubernetesResource object : scalableObjects(policy)) {
+      if (!isOurs(object, policy)) {
+        continue;
+      }
       try {
         client.resource(object).patch(SCALE_ONLY_IF_PRESENT, ZERO_REPLICAS);
       } catch (KubernetesClientException e) {
@@ -64,19 +92,94 @@ public final class WorkloadApplier {
     }
   }
 
-  /** Deletes the workload's objects. Its namespace stays: it may hold other things. */
+  /** Deletes the policy's objects. Its namespace stays: it may hold other things. */
   public void remove(FailoverPolicy policy) {
-    WorkloadManifests.desired(policy, ReplicasMode.ScaledDown)
-        .forEach(object -> client.resource(object).delete());
+    remove(policy, WorkloadManifests.desired(policy, ReplicasMode.ScaledDown));
   }
 
-  /** What the data center holds of the workload now. */
+  /** Deletes those of the objects that are the policy's; others, and missing ones, are left. */
+  public void remove(FailoverPolicy policy, List<GenericKubernetesResource> objects) {
+    for (GenericKubernetesResource object : objects) {
+      if (isOurs(object, policy)) {
+        client.resource(object).delete();
+      }
+    }
+  }
+
+  /** What the data center holds of the workload now; another manager's object counts as absent. */
   public WorkloadObservation observe(FailoverPolicy policy) {
     List<Optional<GenericKubernetesResource>> found =
         WorkloadManifests.desired(policy, ReplicasMode.Full).stream()
             .map(object -> Optional.ofNullable(client.resource(object).get()))
+            .map(copy -> copy.filter(present -> PolicyLabels.isOwnedBy(present, policy)))
             .toList();
     return WorkloadReadiness.observe(found);
+  }
+
+  /**
+   * The objects to apply, each checked against the data center's discovery: a kind it does not
+   * serve, or a cluster-scoped kind the tenancy rule refuses, stops the apply before anything is
+   * sent. An allowed cluster-scoped object loses the namespace it was given.
+   */
+  private List<GenericKubernetesResource> placeable(FailoverPolicy policy, ReplicasMode mode) {
+    Map<String, APIResourceList> discovery = new HashMap<>();
+    List<GenericKubernetesResource> objects = WorkloadManifests.desired(policy, mode);
+    for (int position = 0; position < objects.size(); position++) {
+      GenericKubernetesResource object = objects.get(position);
+      APIResource resource =
+          served(discovery, object)
+              .orElseThrow(
+                  () ->
+                      new WorkloadRefused(
+                          shown(object)
+                              + ": the data center does not serve kind "
+                              + object.getKind()
+                              + " in "
+                              + object.getApiVersion()
+                              + " (is its CRD installed there?)"));
+      boolean clusterScoped = !Boolean.TRUE.equals(resource.getNamespaced());
+      var declared =
+          WorkloadDeclarations.declared(
+              position, policy.getSpec().getWorkload().getManifests().get(position));
+      tenancy
+          .violation(policy.getMetadata().getNamespace(), declared, kind -> clusterScoped)
+          .ifPresent(
+              violation -> {
+                throw new WorkloadRefused(violation);
+              });
+      if (clusterScoped) {
+        object.getMetadata().setNamespace(null);
+      }
+    }
+    return objects;
+  }
+
+  private Optional<APIResource> served(
+      Map<String, APIResourceList> discovery, GenericKubernetesResource object) {
+    APIResourceList list =
+        discovery.computeIfAbsent(object.getApiVersion(), this::apiResourcesOrEmpty);
+    return list.getResources().stream()
+        .filter(resource -> !resource.getName().contains("/"))
+        .filter(resource -> object.getKind().equals(resource.getKind()))
+        .findFirst();
+  }
+
+  private APIResourceList apiResourcesOrEmpty(String apiVersion) {
+    try {
+      APIResourceList list = client.getApiResources(apiVersion);
+      return list == null ? new APIResourceList() : list;
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
+        return new APIResourceList();
+      }
+      throw e;
+    }
+  }
+
+  /** True when the object exists and carries the policy's labels. */
+  private boolean isOurs(GenericKubernetesResource object, FailoverPolicy policy) {
+    GenericKubernetesResource current = client.resource(object).get();
+    return current != null && PolicyLabels.isOwnedBy(current, policy);
   }
 
   /**
@@ -102,6 +205,15 @@ public final class WorkloadApplier {
     return WorkloadManifests.desired(policy, ReplicasMode.ScaledDown).stream()
         .filter(WorkloadManifests::isScalable)
         .toList();
+  }
+
+  private static String shown(GenericKubernetesResource object) {
+    return GroupKind.of(object.getApiVersion(), object.getKind())
+        + " "
+        + (object.getMetadata().getNamespace() == null
+            ? ""
+            : object.getMetadata().getNamespace() + "/")
+        + object.getMetadata().getName();
   }
 
   private static Namespace namespace(String name) {

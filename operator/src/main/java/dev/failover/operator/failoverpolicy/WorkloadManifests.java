@@ -16,11 +16,10 @@ import java.util.Set;
  * The objects that make up a policy's workload in a data center, built from the manifests embedded
  * in the policy. Pure: the policy is never modified.
  *
- * <p>Each object goes into the policy's namespace unless its manifest names one, and carries the
- * {@link PolicyLabels}. Deployments and StatefulSets get the manifest's replicas (Kubernetes'
- * default of 1 when it has none) at {@link ReplicasMode#Full} and 0 at {@link
- * ReplicasMode#ScaledDown}. The manifests are namespaced objects; the policy's rider grants nothing
- * cluster-wide.
+ * <p>Each object goes into the policy's namespace (a cluster-scoped kind the platform team allows
+ * loses it at apply time), and carries the {@link PolicyLabels}. Deployments and StatefulSets get
+ * the manifest's replicas (Kubernetes' default of 1 when it has none) at {@link ReplicasMode#Full}
+ * and 0 at {@link ReplicasMode#ScaledDown}.
  */
 public final class WorkloadManifests {
   private static final Set<String> SCALABLE_KINDS = Set.of("Deployment", "StatefulSet");
@@ -53,9 +52,9 @@ public final class WorkloadManifests {
       ReplicasMode mode) {
     GenericKubernetesResource object = SERIALIZATION.clone(manifest);
     ObjectMeta metadata = object.getMetadata();
-    if (metadata.getNamespace() == null || metadata.getNamespace().isBlank()) {
-      metadata.setNamespace(policyNamespace);
-    }
+    // Always the policy's namespace: WorkloadGate refuses a manifest that names another one,
+    // and nothing built here can reach outside even if that check were bypassed.
+    metadata.setNamespace(policyNamespace);
     Map<String, String> labels = new LinkedHashMap<>();
     if (metadata.getLabels() != null) {
       labels.putAll(metadata.getLabels());

@@ -23,4 +23,13 @@ public final class WorkloadEndpointMetrics {
         .register(registry)
         .record(result.latency());
   }
+
+  /** Drops the meters of a deleted policy, so its series end instead of lingering. */
+  public void forget(String namespace, String policy) {
+    registry
+        .find("failover_workload_probe_latency")
+        .tags("namespace", namespace, "policy", policy)
+        .meters()
+        .forEach(registry::remove);
+  }
 }

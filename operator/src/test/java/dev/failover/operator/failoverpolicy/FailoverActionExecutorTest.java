@@ -16,6 +16,7 @@ import dev.failover.core.failover.FailoverAction;
 import dev.failover.core.failover.FailoverReason;
 import dev.failover.core.failover.FailoverRecord;
 import dev.failover.core.failover.ReplicasMode;
+import dev.failover.core.workload.TenancyRule;
 import dev.failover.operator.clusters.DataCenterClientFactory;
 import dev.failover.operator.clusters.DataCenterConnections;
 import dev.failover.operator.observability.FailoverMetrics;
@@ -31,8 +32,10 @@ class FailoverActionExecutorTest {
   private final PolicyEvents events = mock(PolicyEvents.class);
   private final FailoverActionExecutor executor =
       new FailoverActionExecutor(
-          new DataCenterConnections(
-              new DataCenterClientFactory(Duration.ofSeconds(1), Duration.ofSeconds(1))),
+          new WorkloadAppliers(
+              new DataCenterConnections(
+                  new DataCenterClientFactory(Duration.ofSeconds(1), Duration.ofSeconds(1))),
+              TenancyRule.namespaceOnly()),
           mock(TrafficPublisher.class),
           events,
           new FailoverMetrics(new SimpleMeterRegistry()),

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 class WorkloadManifestsTest {
 
   @Test
-  void objectsGoIntoThePolicysNamespaceUnlessTheirManifestNamesOne() {
+  void objectsGoIntoThePolicysNamespaceEvenWhenTheirManifestNamesAnother() {
     List<GenericKubernetesResource> objects =
         WorkloadManifests.desired(Policies.crm(), ReplicasMode.Full);
 
     assertThat(objects)
         .extracting(o -> o.getKind() + " " + o.getMetadata().getNamespace())
-        .containsExactly("Deployment shop", "StatefulSet shop", "Service edge");
+        .containsExactly("Deployment shop", "StatefulSet shop", "Service shop");
   }
 
   @Test

@@ -66,6 +66,13 @@ public class FailoverPolicyStatus extends ConditionedStatus {
           + " policy's probes see it; empty when the policy names no endpoint.")
   private List<WorkloadEndpointHealth> workloadEndpoints = new ArrayList<>();
 
+  @Size(max = 100)
+  @JsonPropertyDescription(
+      "The objects the operator has put into data centers for this policy. One dropped from"
+          + " spec.workload.manifests stays listed until it is deleted from every data center in"
+          + " the placement; deleting the policy deletes them all.")
+  private List<ManagedObject> managedObjects = new ArrayList<>();
+
   @JsonPropertyDescription("Measured availability and remaining error budget.")
   private Availability availability;
 
@@ -197,5 +204,13 @@ public class FailoverPolicyStatus extends ConditionedStatus {
 
   public void setEarlierHandledActionIds(List<String> earlierHandledActionIds) {
     this.earlierHandledActionIds = earlierHandledActionIds;
+  }
+
+  public List<ManagedObject> getManagedObjects() {
+    return managedObjects;
+  }
+
+  public void setManagedObjects(List<ManagedObject> managedObjects) {
+    this.managedObjects = managedObjects;
   }
 }
