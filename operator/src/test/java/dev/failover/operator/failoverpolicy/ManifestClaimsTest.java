@@ -87,4 +87,33 @@ class ManifestClaimsTest {
     assertThat(ManifestClaims.claims(FIRST))
         .containsValues("Deployment shop/web", "ConfigMap shop/web");
   }
+
+  @Test
+  void aLaterPolicyClaimingTheSameDnsNameIsBlocked() {
+    FailoverPolicy first =
+        Policies.policy(
+            """
+            apiVersion: failover.dev/v1alpha1
+            kind: FailoverPolicy
+            metadata: {name: crm, namespace: shop, creationTimestamp: "2026-11-23T10:00:00Z"}
+            spec:
+              traffic: {dnsName: crm.example.com}
+              workload: {manifests: [{apiVersion: apps/v1, kind: Deployment, metadata: {name: a}}]}
+            """);
+    FailoverPolicy squatter =
+        Policies.policy(
+            """
+            apiVersion: failover.dev/v1alpha1
+            kind: FailoverPolicy
+            metadata: {name: evil, namespace: other, creationTimestamp: "2026-11-23T11:00:00Z"}
+            spec:
+              traffic: {dnsName: CRM.example.com}
+              workload: {manifests: [{apiVersion: apps/v1, kind: Deployment, metadata: {name: b}}]}
+            """);
+
+    assertThat(ManifestClaims.conflict(squatter, List.of(first, squatter)))
+        .hasValueSatisfying(
+            why -> assertThat(why).contains("DNS name crm.example.com").contains("shop/crm"));
+    assertThat(ManifestClaims.conflict(first, List.of(first, squatter))).isEmpty();
+  }
 }
