@@ -45,6 +45,7 @@ public final class PolicyDraft {
   private int minReadySeconds;
   private String dnsName;
   private String requests;
+  private String extraManifests = "";
 
   private PolicyDraft(String namespace, String name) {
     this.namespace = namespace;
@@ -148,6 +149,14 @@ public final class PolicyDraft {
                 ", resources: {requests: {cpu: \"%s\", memory: \"%s\"}}".formatted(cpu, memory));
   }
 
+  /**
+   * More manifests after the Deployment, as YAML list items, e.g. {@code - {apiVersion: v1, kind:
+   * ConfigMap, metadata: {name: x}}}.
+   */
+  public PolicyDraft withExtraManifests(String yamlItems) {
+    return changed(draft -> draft.extraManifests = yamlItems);
+  }
+
   private PolicyDraft withAction(String id, ActionType type, String target) {
     return changed(
         draft -> {
@@ -173,6 +182,7 @@ public final class PolicyDraft {
     copy.minReadySeconds = minReadySeconds;
     copy.dnsName = dnsName;
     copy.requests = requests;
+    copy.extraManifests = extraManifests;
     change.accept(copy);
     return copy;
   }
@@ -215,7 +225,7 @@ public final class PolicyDraft {
                   template:
                     metadata: {labels: {app: %s}}
                     spec: {containers: [{name: web, image: registry.example/web:1.0%s}]}
-        %s"""
+        %s%s"""
         .formatted(
             name,
             namespace,
@@ -235,6 +245,7 @@ public final class PolicyDraft {
             deployment(),
             deployment(),
             requests == null ? "" : requests,
+            extraManifests.isEmpty() ? "" : extraManifests.stripTrailing().indent(6),
             action);
   }
 

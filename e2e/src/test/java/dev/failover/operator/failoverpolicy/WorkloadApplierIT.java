@@ -212,7 +212,9 @@ class WorkloadApplierIT {
   }
 
   private static WorkloadApplier applier(Testbed testbed) {
-    return new WorkloadApplier(testbed.dataCenter("toronto").proxiedClient());
+    return new WorkloadApplier(
+        testbed.dataCenter("toronto").proxiedClient(),
+        dev.failover.core.workload.TenancyRule.namespaceOnly());
   }
 
   private static KubernetesClient toronto(Testbed testbed) {

@@ -2,6 +2,8 @@ package dev.failover.operator.failoverpolicy;
 
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.ManagedObject;
+import dev.failover.core.workload.ClusterScopedKinds;
+import dev.failover.core.workload.GroupKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import java.util.ArrayList;
@@ -44,7 +46,10 @@ final class ManagedObjects {
         .withKind(managed.getKind())
         .withNewMetadata()
         .withName(managed.getName())
-        .withNamespace(policy.getMetadata().getNamespace())
+        .withNamespace(
+            ClusterScopedKinds.isBuiltIn(GroupKind.of(managed.getApiVersion(), managed.getKind()))
+                ? null
+                : policy.getMetadata().getNamespace())
         .endMetadata()
         .build();
   }

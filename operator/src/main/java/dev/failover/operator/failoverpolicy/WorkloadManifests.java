@@ -2,6 +2,8 @@ package dev.failover.operator.failoverpolicy;
 
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.core.failover.ReplicasMode;
+import dev.failover.core.workload.ClusterScopedKinds;
+import dev.failover.core.workload.GroupKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -53,8 +55,12 @@ public final class WorkloadManifests {
     GenericKubernetesResource object = SERIALIZATION.clone(manifest);
     ObjectMeta metadata = object.getMetadata();
     // Always the policy's namespace: WorkloadGate refuses a manifest that names another one,
-    // and nothing built here can reach outside even if that check were bypassed.
-    metadata.setNamespace(policyNamespace);
+    // and nothing built here can reach outside even if that check were bypassed. A built-in
+    // cluster-scoped kind (only ever applied when the platform team allows it) has none.
+    metadata.setNamespace(
+        ClusterScopedKinds.isBuiltIn(GroupKind.of(object.getApiVersion(), object.getKind()))
+            ? null
+            : policyNamespace);
     Map<String, String> labels = new LinkedHashMap<>();
     if (metadata.getLabels() != null) {
       labels.putAll(metadata.getLabels());

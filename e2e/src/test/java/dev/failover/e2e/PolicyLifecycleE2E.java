@@ -1,0 +1,300 @@
+package dev.failover.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
+import dev.failover.api.v1alpha1.failoverpolicy.StandbyMode;
+import dev.failover.operator.failoverpolicy.PolicyCleanup;
+import dev.failover.testbed.DataCenterCluster;
+import dev.failover.testbed.SharedTestbedExtension;
+import dev.failover.testbed.Testbed;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A policy's life in the data centers: its workload goes with it when it is deleted (waiting for a
+ * data center that is down, or leaving it behind when told to), objects dropped from its manifests
+ * are deleted, and a policy that reaches outside its namespace applies nothing. Hot standby, so the
+ * workload runs in every data center.
+ */
+@ExtendWith(SharedTestbedExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PolicyLifecycleE2E {
+  private static final Duration SETTLE = Duration.ofSeconds(30);
+
+  private FailoverWorld world;
+  private OperatorProcess operator;
+
+  @BeforeAll
+  void startTheOperator(Testbed testbed) {
+    world = FailoverWorld.start(testbed, FastProbes.plans());
+    operator = world.operator();
+  }
+
+  @AfterAll
+  void stopTheOperator() {
+    if (world != null) {
+      world.close();
+    }
+  }
+
+  @BeforeEach
+  void everyDataCenterIsHealthy() {
+    for (DataCenterPlan plan : world.plans()) {
+      world.awaitDataCenterPhase(plan.name(), DataCenterPhase.Healthy, SETTLE);
+    }
+  }
+
+  @Test
+  void deletingAPolicyDeletesItsWorkloadInEveryDataCenter() {
+    PolicyDraft draft =
+        PolicyDraft.of("lifecycle-delete-everywhere", "shop").withStandby(StandbyMode.Hot);
+    try (PolicyUnderTest policy = PolicyUnderTest.apply(world, operator, draft)) {
+      policy.awaitActiveIn("toronto", SETTLE);
+      await()
+          .atMost(SETTLE)
+          .untilAsserted(() -> assertThat(policy.replicasByDataCenter()).doesNotContainValue(-1));
+
+      world.hub().resource(draft.build()).delete();
+
+      awaitPolicyGone(draft);
+      assertThat(policy.replicasByDataCenter())
+          .as("no data center keeps the deleted policy's Deployment")
+          .containsOnlyKeys("toronto", "chicago", "washington")
+          .allSatisfy((dataCenter, replicas) -> assertThat(replicas).isEqualTo(-1));
+    }
+  }
+
+  @Test
+  void aDeletedPolicyWaitsForADataCenterThatIsDownAndCleansItOnItsReturn() {
+    PolicyDraft draft =
+        PolicyDraft.of("lifecycle-delete-waits", "shop").withStandby(StandbyMode.Hot);
+    try (PolicyUnderTest policy = PolicyUnderTest.apply(world, operator, draft)) {
+      policy.awaitActiveIn("toronto", SETTLE);
+      await()
+          .atMost(SETTLE)
+          .untilAsserted(
+              () -> assertThat(policy.replicasByDataCenter().get("washington")).isEqualTo(2));
+      DataCenterCluster washington = world.dataCenter("washington");
+      washington.cut();
+      try {
+        world.awaitDataCenterPhase("washington", DataCenterPhase.Unreachable, SETTLE);
+        world.hub().resource(draft.build()).delete();
+
+        FailoverPolicyStatus deleting =
+            policy.await(
+                "waiting to delete in washington",
+                status -> readyReason(status).equals("Deleting"),
+                SETTLE);
+        assertThat(readyMessage(deleting))
+            .contains("washington")
+            .contains(PolicyCleanup.ABANDON_ANNOTATION);
+        assertThat(policy.replicasByDataCenter())
+            .as("reachable data centers are cleaned at once")
+            .containsEntry("toronto", -1)
+            .containsEntry("chicago", -1);
+      } finally {
+        washington.uncut();
+      }
+
+      awaitPolicyGone(draft);
+      assertThat(
+              world
+                  .dataCenter("washington")
+                  .client()
+                  .apps()
+                  .deployments()
+                  .inNamespace(draft.namespace())
+                  .withName(draft.deployment())
+                  .get())
+          .as("washington's copy was deleted when it answered again")
+          .isNull();
+    }
+  }
+
+  @Test
+  void theAbandonAnnotationEndsTheWaitAndNamesWhatWasLeft() {
+    PolicyDraft draft =
+        PolicyDraft.of("lifecycle-delete-abandon", "shop").withStandby(StandbyMode.Hot);
+    try (PolicyUnderTest policy = PolicyUnderTest.apply(world, operator, draft)) {
+      policy.awaitActiveIn("toronto", SETTLE);
+      await()
+          .atMost(SETTLE)
+          .untilAsserted(
+              () -> assertThat(policy.replicasByDataCenter().get("washington")).isEqualTo(2));
+      DataCenterCluster washington = world.dataCenter("washington");
+      washington.cut();
+      try {
+        world.awaitDataCenterPhase("washington", DataCenterPhase.Unreachable, SETTLE);
+        world.hub().resource(draft.build()).delete();
+        policy.await(
+            "waiting to delete in washington",
+            status -> readyReason(status).equals("Deleting"),
+            SETTLE);
+
+        world
+            .hub()
+            .resources(FailoverPolicy.class)
+            .inNamespace(draft.namespace())
+            .withName(draft.name())
+            .edit(
+                stored -> {
+                  var annotations = new java.util.HashMap<String, String>();
+                  if (stored.getMetadata().getAnnotations() != null) {
+                    annotations.putAll(stored.getMetadata().getAnnotations());
+                  }
+                  annotations.put(PolicyCleanup.ABANDON_ANNOTATION, "true");
+                  stored.getMetadata().setAnnotations(annotations);
+                  return stored;
+                });
+
+        awaitPolicyGone(draft);
+        policy.events().await("WorkloadLeftBehind", "washington", SETTLE);
+      } finally {
+        washington.uncut();
+      }
+      world
+          .dataCenter("washington")
+          .client()
+          .apps()
+          .deployments()
+          .inNamespace(draft.namespace())
+          .withName(draft.deployment())
+          .delete();
+    }
+  }
+
+  @Test
+  void anObjectDroppedFromTheManifestsIsDeletedEverywhere() {
+    String configMap =
+        "- {apiVersion: v1, kind: ConfigMap, metadata: {name: prune-me}, data: {a: b}}";
+    PolicyDraft draft =
+        PolicyDraft.of("lifecycle-prune", "shop")
+            .withStandby(StandbyMode.Hot)
+            .withExtraManifests(configMap);
+    try (PolicyUnderTest policy = PolicyUnderTest.apply(world, operator, draft)) {
+      policy.awaitActiveIn("toronto", SETTLE);
+      await()
+          .atMost(SETTLE)
+          .untilAsserted(
+              () ->
+                  assertThat(configMapsNamed(draft.namespace(), "prune-me"))
+                      .containsOnly(
+                          Map.entry("toronto", true),
+                          Map.entry("chicago", true),
+                          Map.entry("washington", true)));
+      assertThat(policy.status().getManagedObjects())
+          .extracting(object -> object.getKind() + " " + object.getName())
+          .contains("ConfigMap prune-me");
+
+      policy.apply(draft.withExtraManifests(""));
+
+      await()
+          .atMost(SETTLE)
+          .untilAsserted(
+              () ->
+                  assertThat(configMapsNamed(draft.namespace(), "prune-me"))
+                      .containsOnly(
+                          Map.entry("toronto", false),
+                          Map.entry("chicago", false),
+                          Map.entry("washington", false)));
+      policy.await(
+          "forgets the dropped object",
+          status ->
+              status.getManagedObjects().stream()
+                  .noneMatch(object -> object.getName().equals("prune-me")),
+          SETTLE);
+      assertThat(policy.replicasByDataCenter().get("toronto")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aPolicyReachingIntoKubeSystemIsBlockedAndAppliesNothing() {
+    String intruder =
+        "- {apiVersion: v1, kind: ConfigMap, metadata: {name: lifecycle-intruder, namespace: kube-system}}";
+    PolicyDraft draft = PolicyDraft.of("lifecycle-reach-out", "shop").withExtraManifests(intruder);
+    try (PolicyUnderTest policy = PolicyUnderTest.apply(world, operator, draft)) {
+      FailoverPolicyStatus blocked =
+          policy.await(
+              "blocked for reaching out",
+              status -> readyReason(status).equals("TenancyViolation"),
+              SETTLE);
+
+      assertThat(readyMessage(blocked)).contains("kube-system");
+      for (DataCenterPlan plan : world.plans()) {
+        KubernetesClient client = world.dataCenter(plan.name()).client();
+        assertThat(
+                client.configMaps().inNamespace("kube-system").withName("lifecycle-intruder").get())
+            .as("nothing in kube-system of " + plan.name())
+            .isNull();
+        assertThat(
+                client
+                    .apps()
+                    .deployments()
+                    .inNamespace(draft.namespace())
+                    .withName(draft.deployment())
+                    .get())
+            .as("nothing at all in " + plan.name())
+            .isNull();
+      }
+    }
+  }
+
+  private Map<String, Boolean> configMapsNamed(String namespace, String name) {
+    Map<String, Boolean> present = new java.util.LinkedHashMap<>();
+    for (DataCenterPlan plan : world.plans()) {
+      present.put(
+          plan.name(),
+          world
+                  .dataCenter(plan.name())
+                  .client()
+                  .configMaps()
+                  .inNamespace(namespace)
+                  .withName(name)
+                  .get()
+              != null);
+    }
+    return present;
+  }
+
+  private void awaitPolicyGone(PolicyDraft draft) {
+    await()
+        .atMost(SETTLE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        world
+                            .hub()
+                            .resources(FailoverPolicy.class)
+                            .inNamespace(draft.namespace())
+                            .withName(draft.name())
+                            .get())
+                    .as(() -> "policy deleted; operator log:\n" + operator.logTail(60))
+                    .isNull());
+  }
+
+  private static String readyReason(FailoverPolicyStatus status) {
+    return ready(status).map(Condition::getReason).orElse("");
+  }
+
+  private static String readyMessage(FailoverPolicyStatus status) {
+    return ready(status).map(Condition::getMessage).orElse("");
+  }
+
+  private static java.util.Optional<Condition> ready(FailoverPolicyStatus status) {
+    return status.getConditions() == null
+        ? java.util.Optional.empty()
+        : status.getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst();
+  }
+}
