@@ -13,6 +13,7 @@ import dev.failover.operator.datacenter.DataCenterHealthMonitor;
 import dev.failover.operator.datacenter.DataCenterReconciler;
 import dev.failover.operator.failoverpolicy.FailoverActionExecutor;
 import dev.failover.operator.failoverpolicy.FailoverPolicyReconciler;
+import dev.failover.operator.failoverpolicy.MissingDataCenters;
 import dev.failover.operator.failoverpolicy.PolicyCleanup;
 import dev.failover.operator.failoverpolicy.PolicyEvents;
 import dev.failover.operator.failoverpolicy.PolicyObserver;
@@ -140,6 +141,7 @@ public final class FailoverOperator implements AutoCloseable {
                       policy.getMetadata().getNamespace(), policy.getMetadata().getName());
                 },
                 clock),
+            new MissingDataCenters(events, clock),
             clock));
     // Endpoints first: /healthz answers while JOSDK connects, so a hub that cannot be reached
     // shows up as not ready (and in the log), not as a process that says nothing.

@@ -35,7 +35,10 @@ final class MoveTriggers {
     }
     DataCenterPhase phase = situation.phaseOf(active);
     Instant since = situation.view(active).map(DataCenterView::phaseSince).orElse(situation.now());
-    boolean listed = situation.settings().placement().includes(active);
+    // A data center whose DataCenter resource was deleted is as good as unlisted: without its
+    // resource there is no client, no health and no way back.
+    boolean listed =
+        situation.settings().placement().includes(active) && situation.view(active).isPresent();
     if (phase == DataCenterPhase.Unreachable) {
       startFailover(draft, active, FailoverReason.Blackout, since);
     } else if (phase == DataCenterPhase.Excluded || !listed) {

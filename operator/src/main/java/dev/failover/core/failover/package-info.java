@@ -36,15 +36,16 @@
  *
  * <p><b>Triggers</b>, checked only when no move is under way, on the active data center:
  * Unreachable starts a blackout failover (even with nowhere to go); Excluded, or no longer listed
- * in the placement, starts one only if a target exists; Degraded starts one only if a Healthy
- * target exists. Anything else, including a workload that is not Available in a Healthy data center
- * (a minor failure Kubernetes heals), starts nothing. Then automatic failback: when the mode is
- * Automatic, the active data center is not the primary, the primary is Healthy (so it has passed
- * probation), reachable, has spare capacity and awaits no fence, and the workload got where it is
- * by a failover (blackout, brownout, exclusion) or, with Priority only, by a first placement that
- * could not use the primary. A manual failover, or a LowestLatency placement, chose its data center
- * on purpose and is never undone automatically. Failback is make-before-break: the same steps, the
- * old active fenced last (a Hot one then returns to full size as a standby).
+ * in the placement (or its DataCenter deleted), starts one only if a target exists; Degraded starts
+ * one only if a Healthy target exists. Anything else, including a workload that is not Available in
+ * a Healthy data center (a minor failure Kubernetes heals), starts nothing. Then automatic
+ * failback: when the mode is Automatic, the active data center is not the primary, the primary is
+ * Healthy (so it has passed probation), reachable, has spare capacity and awaits no fence, and the
+ * workload got where it is by a failover (blackout, brownout, exclusion) or, with Priority only, by
+ * a first placement that could not use the primary. A manual failover, or a LowestLatency
+ * placement, chose its data center on purpose and is never undone automatically. Failback is
+ * make-before-break: the same steps, the old active fenced last (a Hot one then returns to full
+ * size as a standby).
  *
  * <p><b>Manual actions</b>, by id: an id equal to lastHandledActionId or to one of the 19 before it
  * is ignored; one arriving during a move waits for the move to end; otherwise it is started or

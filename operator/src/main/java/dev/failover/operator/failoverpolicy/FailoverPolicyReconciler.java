@@ -71,6 +71,7 @@ public final class FailoverPolicyReconciler
   private final SimpleInboundEventSource<FailoverPolicy> healthChanges;
   private final WorkloadGate gate;
   private final PolicyCleanup cleanup;
+  private final MissingDataCenters missingDataCenters;
   private final Clock clock;
   private InformerEventSource<DataCenter, FailoverPolicy> dataCenters;
 
@@ -85,10 +86,12 @@ public final class FailoverPolicyReconciler
       SimpleInboundEventSource<FailoverPolicy> healthChanges,
       TenancyConfig tenancy,
       PolicyCleanup cleanup,
+      MissingDataCenters missingDataCenters,
       Clock clock) {
     this.observer = observer;
     this.gate = new WorkloadGate(tenancy);
     this.cleanup = cleanup;
+    this.missingDataCenters = missingDataCenters;
     this.executor = executor;
     this.policyHealth = policyHealth;
     this.healthChanges = healthChanges;
@@ -154,6 +157,12 @@ public final class FailoverPolicyReconciler
       }
     }
     status.setWorkloadEndpoints(new ArrayList<>(endpoints));
+    missingDataCenters.note(
+        policy,
+        status,
+        stored,
+        PolicySettingsMapper.settings(policy.getSpec()).placement().ordered(),
+        placement.keySet());
     writeStatus(policy, status, stored, progress, message, failure, placement);
     if (StatusPatches.changed(stored, status)) {
       persist(policy, status, context);

@@ -47,6 +47,19 @@ class FailoverTriggersTest {
   }
 
   @Test
+  void anActiveDataCenterWhoseResourceIsDeletedIsLeftForTheNextOne() {
+    SimulatedWorld world = SimulatedWorld.activeInA().deleted("a");
+
+    world.settle();
+
+    world.assertActiveIn("b");
+    assertThat(world.traffic()).isEqualTo("b");
+    assertThat(world.history())
+        .singleElement()
+        .satisfies(record -> assertThat(record.reason()).isEqualTo(FailoverReason.Exclusion));
+  }
+
+  @Test
   void brownoutMovesToAHealthyDataCenterAndFencesTheReachableOldActive() {
     SimulatedWorld world = SimulatedWorld.activeInA().phase("a", Degraded);
     Instant degradedAt = world.now();

@@ -96,6 +96,12 @@ final class SimulatedWorld {
     return this;
   }
 
+  /** Its DataCenter resource is deleted: the reconciler has no view of it any more. */
+  SimulatedWorld deleted(String dataCenter) {
+    views.remove(dataCenter);
+    return this;
+  }
+
   SimulatedWorld view(DataCenterView view) {
     views.put(view.name(), view);
     return this;

@@ -13,6 +13,9 @@ public final class ConditionTypes {
   /** Rider: the RBAC for every grant is in place in every data center. */
   public static final String PERMISSIONS_APPLIED = "PermissionsApplied";
 
+  /** FailoverPolicy: every data center its placement lists has a DataCenter resource. */
+  public static final String DATA_CENTERS_FOUND = "DataCentersFound";
+
   /** FailoverPolicy: detection, apply and readiness time can meet spec.objectives.rto. */
   public static final String RTO_FEASIBLE = "RtoFeasible";
 }
