@@ -37,6 +37,11 @@ final class CommitSteps {
    */
   boolean fenceOldActive(DecisionDraft draft) {
     String from = draft.move().from();
+    if (from == null) {
+      // Nothing was active before (a first placement, or a hand-edited status): nothing to fence.
+      draft.progress(draft.progress().atStep(Record));
+      return true;
+    }
     PolicySituation situation = draft.situation();
     Optional<WorkloadObservation> observed = situation.workload(from);
     if (situation.reachable(from) && observed.isPresent()) {
