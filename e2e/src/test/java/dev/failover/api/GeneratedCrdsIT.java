@@ -6,6 +6,7 @@ import dev.failover.e2e.RepositoryFiles;
 import dev.failover.testbed.SharedTestbedExtension;
 import dev.failover.testbed.Testbed;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -20,21 +23,33 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(SharedTestbedExtension.class)
 class GeneratedCrdsIT {
+  /** The example files in examples/ when this was written: fewer means some went missing. */
+  private static final int MINIMUM_EXAMPLES = 8;
+
+  private static ChartAdmissionPolicies admissionPolicies;
+
+  /** Users install the chart, so the examples must pass its admission policies too. */
+  @BeforeAll
+  static void installAdmissionPolicies(Testbed testbed) {
+    admissionPolicies = ChartAdmissionPolicies.installIn(testbed, HubApi.installed(testbed));
+  }
+
+  @AfterAll
+  static void removeAdmissionPolicies() {
+    if (admissionPolicies != null) {
+      admissionPolicies.close();
+    }
+  }
 
   @Test
   void everyGeneratedCrdIsEstablishedWithItsStatusSubresource(Testbed testbed) {
     KubernetesClient hub = HubApi.installed(testbed);
-    List<String> kinds =
+    List<CustomResourceDefinition> crds =
         hub.apiextensions().v1().customResourceDefinitions().list().getItems().stream()
             .filter(crd -> crd.getSpec().getGroup().equals("failover.dev"))
-            .peek(
-                crd ->
-                    assertThat(crd.getSpec().getVersions().get(0).getSubresources().getStatus())
-                        .as("status subresource of %s", crd.getMetadata().getName())
-                        .isNotNull())
-            .map(crd -> crd.getSpec().getNames().getKind())
             .toList();
-    assertThat(kinds)
+    assertThat(crds)
+        .extracting(crd -> crd.getSpec().getNames().getKind())
         .containsExactlyInAnyOrder(
             "DataCenter",
             "SaasRider",
@@ -44,12 +59,21 @@ class GeneratedCrdsIT {
             "ChaosRestoreTest",
             "NotificationChannel",
             "Notification");
+    assertThat(crds)
+        .allSatisfy(
+            crd ->
+                assertThat(crd.getSpec().getVersions().get(0).getSubresources().getStatus())
+                    .as("status subresource of %s", crd.getMetadata().getName())
+                    .isNotNull());
   }
 
+  /** With the chart's admission policies installed (see the class comment). */
   @TestFactory
   Stream<DynamicTest> everyExampleIsAcceptedByTheApiServer(Testbed testbed) {
     KubernetesClient hub = HubApi.installed(testbed);
-    return RepositoryFiles.yamlFiles("examples").stream()
+    List<Path> examples = RepositoryFiles.yamlFiles("examples");
+    assertThat(examples).hasSizeGreaterThanOrEqualTo(MINIMUM_EXAMPLES);
+    return examples.stream()
         .map(
             file ->
                 DynamicTest.dynamicTest(

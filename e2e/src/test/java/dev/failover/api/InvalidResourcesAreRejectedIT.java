@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -21,18 +23,32 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every file of the invalid-resource corpus ({@code e2e/src/test/resources/invalid}, one bad
- * resource each, its first line {@code # expect: <text>}) is rejected by a real API server with a
- * message that contains the expected text, which names the offending field.
+ * resource each, its first line {@code # expect: <text>}) is rejected by a real API server, with
+ * the CRDs and the chart's admission policies installed, with a message that contains the expected
+ * text, which names the offending field.
  */
 @ExtendWith(SharedTestbedExtension.class)
 class InvalidResourcesAreRejectedIT {
   private static final String EXPECT = "# expect:";
+  private static ChartAdmissionPolicies admissionPolicies;
+
+  @BeforeAll
+  static void installAdmissionPolicies(Testbed testbed) {
+    admissionPolicies = ChartAdmissionPolicies.installIn(testbed, HubApi.installed(testbed));
+  }
+
+  @AfterAll
+  static void removeAdmissionPolicies() {
+    if (admissionPolicies != null) {
+      admissionPolicies.close();
+    }
+  }
 
   @TestFactory
   Stream<DynamicTest> everyInvalidResourceIsRejectedWithAMessageNamingTheField(Testbed testbed) {
     KubernetesClient hub = HubApi.installed(testbed);
     List<Path> corpus = RepositoryFiles.yamlFiles("e2e/src/test/resources/invalid");
-    assertThat(corpus).hasSizeGreaterThanOrEqualTo(30);
+    assertThat(corpus).hasSizeGreaterThanOrEqualTo(130);
     return corpus.stream()
         .map(
             file ->

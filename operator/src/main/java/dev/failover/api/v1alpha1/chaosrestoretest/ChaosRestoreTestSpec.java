@@ -33,7 +33,12 @@ public class ChaosRestoreTestSpec {
   @JsonPropertyDescription("Restoration, Schedule or Manual.")
   private ChaosTrigger trigger;
 
-  @Pattern(ValuePatterns.CRON)
+  @ValidationRule(
+      value = "self.matches(" + ValuePatterns.CRON_CEL + ")",
+      message =
+          "must be a cron expression of five fields (minute 0-59, hour 0-23, day of month 1-31,"
+              + " month 1-12 or JAN-DEC, day of week 0-7 or SUN-SAT), such as '0 3 * * 1', or a"
+              + " macro such as @daily")
   @Size(max = ValuePatterns.CRON_MAX_LENGTH)
   @JsonPropertyDescription(
       "Schedule trigger only: a five-field cron expression (UTC) such as '0 3 * * 1', or @daily.")
@@ -58,6 +63,9 @@ public class ChaosRestoreTestSpec {
   private Boolean backup;
 
   @Default("10m")
+  @ValidationRule(
+      value = ValuePatterns.POSITIVE_DURATION_RULE,
+      message = ValuePatterns.POSITIVE_DURATION_MESSAGE)
   @Pattern(ValuePatterns.DURATION)
   @Size(max = ValuePatterns.DURATION_MAX_LENGTH)
   @JsonPropertyDescription("The test fails if it has not passed within this duration.")

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** One step of the SLA credit schedule: below this availability, this remedy is due. */
 public class CreditTier {
   @Required
+  @ValidationRule(
+      value = ValuePatterns.AVAILABILITY_PERCENT_RULE,
+      message = ValuePatterns.AVAILABILITY_PERCENT_MESSAGE)
   @Min(0)
   @Max(100)
   @JsonPropertyDescription(

@@ -34,6 +34,9 @@ import java.util.List;
             + " creditPercent")
 public class SlaTerms {
   @Required
+  @ValidationRule(
+      value = ValuePatterns.AVAILABILITY_PERCENT_RULE,
+      message = ValuePatterns.AVAILABILITY_PERCENT_MESSAGE)
   @Min(0)
   @Max(100)
   @JsonPropertyDescription(

@@ -13,6 +13,13 @@ import io.fabric8.generator.annotation.ValidationRule;
     value = "self.kind == 'ServiceAccount' || !has(self.__namespace__)",
     fieldPath = ".namespace",
     message = "namespace is only allowed for subjects of kind ServiceAccount")
+@ValidationRule(
+    value = "!self.name.startsWith('system:')",
+    fieldPath = ".name",
+    message =
+        "name must not start with system: (system:masters, system:unauthenticated,"
+            + " system:serviceaccounts...): those are the data centers' own identities, not the"
+            + " customer's")
 public class SubjectRef {
   @Required
   @JsonPropertyDescription("User, Group or ServiceAccount.")

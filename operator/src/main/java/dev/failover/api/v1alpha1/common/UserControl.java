@@ -5,6 +5,7 @@ import dev.failover.api.schema.SetLists;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /** The "user control" element of a rider: what the customer controls, and where. */
@@ -17,6 +18,11 @@ public class UserControl {
   private String summary;
 
   @Size(max = 20)
+  @ValidationRule(
+      value = "self.all(n, !n.startsWith('kube-'))",
+      messageExpression =
+          "'must not name the cluster\\'s own namespaces (kube-system, kube-public, kube-*): ' +"
+              + " self.filter(n, n.startsWith('kube-')).join(', ')")
   @JsonPropertyDescription(
       "Namespaces in every data center where the customer's grants apply. Defaults to the"
           + " namespace of the rider.")

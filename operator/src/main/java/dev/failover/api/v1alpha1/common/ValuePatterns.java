@@ -18,6 +18,26 @@ public final class ValuePatterns {
    */
   public static final String DURATION_CEL = "r'" + DURATION + "'";
 
+  /**
+   * CEL rule for a duration field where zero means nothing sensible (a probe every 0s, a timeout of
+   * 0s). Malformed durations are left to the field's {@link #DURATION} pattern, whose message is
+   * clearer than a CEL conversion error.
+   */
+  public static final String POSITIVE_DURATION_RULE =
+      "!self.matches(" + DURATION_CEL + ") || duration(self) > duration('0s')";
+
+  public static final String POSITIVE_DURATION_MESSAGE = "must be longer than zero, for example 2s";
+
+  /**
+   * CEL rule for an availability objective in percent. A value below 1 is almost certainly a
+   * fraction written by mistake (0.995 for 99.5 %), which would make every SLA trivially met; no
+   * real objective promises less than 1 %, so the API server refuses it rather than warn.
+   */
+  public static final String AVAILABILITY_PERCENT_RULE = "self >= 1.0";
+
+  public static final String AVAILABILITY_PERCENT_MESSAGE =
+      "is a percentage: write 99.5 for 99.5 %; a value below 1 looks like a fraction";
+
   /** An RFC 3339 timestamp such as {@code 2026-11-23T18:00:00Z} or with a numeric offset. */
   public static final String RFC3339 =
       "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[Tt]([01][0-9]|2[0-3]):[0-5][0-9]:"
@@ -92,10 +112,51 @@ public final class ValuePatterns {
 
   public static final int EMAIL_MAX_LENGTH = 254;
 
-  /** A five-field cron expression, or one of the @hourly/@daily/@weekly/@monthly/@yearly macros. */
+  // One cron field: a list of *, values or ranges, each with an optional /step.
+  private static final String CRON_MINUTE = "[0-5]?[0-9]";
+  private static final String CRON_MINUTE_ITEM =
+      "(\\*|" + CRON_MINUTE + "(-" + CRON_MINUTE + ")?)(/[1-9][0-9]?)?";
+  private static final String CRON_MINUTES = CRON_MINUTE_ITEM + "(," + CRON_MINUTE_ITEM + ")*";
+  private static final String CRON_HOUR = "([01]?[0-9]|2[0-3])";
+  private static final String CRON_HOUR_ITEM =
+      "(\\*|" + CRON_HOUR + "(-" + CRON_HOUR + ")?)(/[1-9][0-9]?)?";
+  private static final String CRON_HOURS = CRON_HOUR_ITEM + "(," + CRON_HOUR_ITEM + ")*";
+  private static final String CRON_DAY = "(0?[1-9]|[12][0-9]|3[01])";
+  private static final String CRON_DAY_ITEM =
+      "(\\*|" + CRON_DAY + "(-" + CRON_DAY + ")?)(/[1-9][0-9]?)?";
+  private static final String CRON_DAYS = CRON_DAY_ITEM + "(," + CRON_DAY_ITEM + ")*";
+  private static final String CRON_MONTH =
+      "(0?[1-9]|1[0-2]|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))";
+  private static final String CRON_MONTH_ITEM =
+      "(\\*|" + CRON_MONTH + "(-" + CRON_MONTH + ")?)(/[1-9][0-9]?)?";
+  private static final String CRON_MONTHS = CRON_MONTH_ITEM + "(," + CRON_MONTH_ITEM + ")*";
+  private static final String CRON_WEEKDAY = "([0-7]|(?i:sun|mon|tue|wed|thu|fri|sat))";
+  private static final String CRON_WEEKDAY_ITEM =
+      "(\\*|" + CRON_WEEKDAY + "(-" + CRON_WEEKDAY + ")?)(/[1-9][0-9]?)?";
+  private static final String CRON_WEEKDAYS = CRON_WEEKDAY_ITEM + "(," + CRON_WEEKDAY_ITEM + ")*";
+
+  /**
+   * A five-field cron expression whose fields are in range (minute 0-59, hour 0-23, day of month
+   * 1-31, month 1-12 or JAN-DEC, day of week 0-7 or SUN-SAT; each a list of {@code *}, values or
+   * ranges, with an optional {@code /step}), or one of the @hourly/@daily/... macros. A regular
+   * expression cannot tell that February has no 30th; such a schedule never fires, which only a
+   * real cron parser (in the reconciler) can tell.
+   */
   public static final String CRON =
-      "^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)"
-          + "|([0-9A-Za-z*/,?#-]+\\s+){4}[0-9A-Za-z*/,?#-]+)$";
+      "^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|"
+          + CRON_MINUTES
+          + "\\s+"
+          + CRON_HOURS
+          + "\\s+"
+          + CRON_DAYS
+          + "\\s+"
+          + CRON_MONTHS
+          + "\\s+"
+          + CRON_WEEKDAYS
+          + ")$";
+
+  /** {@link #CRON} as a CEL raw string. */
+  public static final String CRON_CEL = "r'" + CRON + "'";
 
   public static final int CRON_MAX_LENGTH = 128;
 

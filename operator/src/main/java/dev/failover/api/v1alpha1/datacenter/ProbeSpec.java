@@ -33,12 +33,18 @@ import io.fabric8.generator.annotation.ValidationRule;
     message = "brownoutWindow must be at least one probe interval")
 public class ProbeSpec {
   @Default("2s")
+  @ValidationRule(
+      value = ValuePatterns.POSITIVE_DURATION_RULE,
+      message = ValuePatterns.POSITIVE_DURATION_MESSAGE)
   @Pattern(ValuePatterns.DURATION)
   @Size(max = ValuePatterns.DURATION_MAX_LENGTH)
   @JsonPropertyDescription("Time between probes, as a duration such as 2s.")
   private String interval;
 
   @Default("1s")
+  @ValidationRule(
+      value = ValuePatterns.POSITIVE_DURATION_RULE,
+      message = ValuePatterns.POSITIVE_DURATION_MESSAGE)
   @Pattern(ValuePatterns.DURATION)
   @Size(max = ValuePatterns.DURATION_MAX_LENGTH)
   @JsonPropertyDescription("A probe that takes longer fails. At most interval.")
@@ -76,6 +82,9 @@ public class ProbeSpec {
   private Double brownoutErrorRatePercent;
 
   @Default("30s")
+  @ValidationRule(
+      value = ValuePatterns.POSITIVE_DURATION_RULE,
+      message = ValuePatterns.POSITIVE_DURATION_MESSAGE)
   @Pattern(ValuePatterns.DURATION)
   @Size(max = ValuePatterns.DURATION_MAX_LENGTH)
   @JsonPropertyDescription(

@@ -30,6 +30,9 @@ public class Detection {
           + " of the workload's health endpoint alike.")
   private Integer failureThreshold;
 
+  @ValidationRule(
+      value = ValuePatterns.POSITIVE_DURATION_RULE,
+      message = ValuePatterns.POSITIVE_DURATION_MESSAGE)
   @Pattern(ValuePatterns.DURATION)
   @Size(max = ValuePatterns.DURATION_MAX_LENGTH)
   @JsonPropertyDescription("Time between probes of the workload's health endpoint, as a duration.")
@@ -42,6 +45,9 @@ public class Detection {
           + " milliseconds over brownoutWindow.")
   private Integer brownoutLatencyThresholdMs;
 
+  @ValidationRule(
+      value = ValuePatterns.POSITIVE_DURATION_RULE,
+      message = ValuePatterns.POSITIVE_DURATION_MESSAGE)
   @Pattern(ValuePatterns.DURATION)
   @Size(max = ValuePatterns.DURATION_MAX_LENGTH)
   @JsonPropertyDescription("How long latency must stay above threshold to be a brownout.")

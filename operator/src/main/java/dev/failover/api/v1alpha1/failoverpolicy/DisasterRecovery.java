@@ -29,6 +29,9 @@ import java.util.List;
         "allowlist must name at least one destination when egress is ControlledFailOpen and"
             + " managedAllowlist is false")
 public class DisasterRecovery {
+  /** An allowlist CIDR wider than this (0.0.0.0/0, ::/0, 0.0.0.0/1...) is refused. */
+  private static final String WIDEST_PREFIX = "(cidr(e).ip().family() == 4 ? 8 : 16)";
+
   @Required
   @JsonPropertyDescription("What switches disaster-recovery mode on.")
   private DisasterRecoveryTrigger trigger;
@@ -40,6 +43,14 @@ public class DisasterRecovery {
   private EgressMode egress;
 
   @Size(max = 256)
+  @ValidationRule(
+      value = "self.all(e, !isCIDR(e) || cidr(e).prefixLength() >= " + WIDEST_PREFIX + ")",
+      messageExpression =
+          "'must not allow a large part of the internet (an IPv4 CIDR wider than /8, an IPv6 CIDR"
+              + " wider than /16), which is fail-open in disguise: ' + self.filter(e, isCIDR(e) &&"
+              + " cidr(e).prefixLength() < "
+              + WIDEST_PREFIX
+              + ").join(', ')")
   @JsonPropertyDescription(
       "ControlledFailOpen only: the customer's critical destinations, as IPv4/IPv6 addresses or"
           + " CIDRs, or hostnames (*.example.com for all subdomains).")
@@ -55,6 +66,9 @@ public class DisasterRecovery {
   private Boolean managedAllowlist;
 
   @Default("1h")
+  @ValidationRule(
+      value = ValuePatterns.POSITIVE_DURATION_RULE,
+      message = ValuePatterns.POSITIVE_DURATION_MESSAGE)
   @Pattern(ValuePatterns.DURATION)
   @Size(max = ValuePatterns.DURATION_MAX_LENGTH)
   @JsonPropertyDescription("How often the allowlist's hostnames are resolved again, as a duration.")

@@ -7,6 +7,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /**
  * A DNS TXT record that switches disaster-recovery mode on while it holds a value signed with the
@@ -32,6 +33,9 @@ public class DnsTxtTrigger {
   private SecretKeyRef hmacSecretRef;
 
   @Default("30s")
+  @ValidationRule(
+      value = ValuePatterns.POSITIVE_DURATION_RULE,
+      message = ValuePatterns.POSITIVE_DURATION_MESSAGE)
   @Pattern(ValuePatterns.DURATION)
   @Size(max = ValuePatterns.DURATION_MAX_LENGTH)
   @JsonPropertyDescription("How often the record is polled, as a duration.")

@@ -18,12 +18,18 @@ import io.fabric8.generator.annotation.ValidationRule;
     message = "slaPercent must be at least availabilityTargetPercent")
 public class Objectives {
   @Default("99.5")
+  @ValidationRule(
+      value = ValuePatterns.AVAILABILITY_PERCENT_RULE,
+      message = ValuePatterns.AVAILABILITY_PERCENT_MESSAGE)
   @Min(0)
   @Max(100)
   @JsonPropertyDescription("Internal availability target, in percent (the article asks ≥ 99.5).")
   private Double availabilityTargetPercent;
 
   @Default("99.9")
+  @ValidationRule(
+      value = ValuePatterns.AVAILABILITY_PERCENT_RULE,
+      message = ValuePatterns.AVAILABILITY_PERCENT_MESSAGE)
   @Min(0)
   @Max(100)
   @JsonPropertyDescription(
@@ -32,6 +38,9 @@ public class Objectives {
   private Double slaPercent;
 
   @Default("2m")
+  @ValidationRule(
+      value = ValuePatterns.POSITIVE_DURATION_RULE,
+      message = ValuePatterns.POSITIVE_DURATION_MESSAGE)
   @Pattern(ValuePatterns.DURATION)
   @Size(max = ValuePatterns.DURATION_MAX_LENGTH)
   @JsonPropertyDescription(

@@ -8,15 +8,40 @@ import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
 
-/** What the policy runs in its data centers. */
+/**
+ * What the policy runs in its data centers. The schema sees only apiVersion, kind and metadata.name
+ * of an embedded manifest; the chart's ValidatingAdmissionPolicy judges the rest (namespace, scope,
+ * replicas, selector), and the operator judges everything again before it applies anything.
+ */
 @SchemaCustomizer(value = EmbeddedObjectItems.class, input = "manifests")
 @SchemaCustomizer(value = SetLists.class, input = "criticalApplications")
+@ValidationRule(
+    value =
+        "!has(self.criticalApplications) || self.criticalApplications.all(c,"
+            + " self.manifests.exists(m, has(m.metadata) && has(m.metadata.name) && m.metadata.name == c))",
+    fieldPath = ".criticalApplications",
+    messageExpression =
+        "'criticalApplications must name manifests (their metadata.name); no manifest is named '"
+            + " + self.criticalApplications.filter(c, !self.manifests.exists(m,"
+            + " has(m.metadata) && has(m.metadata.name) && m.metadata.name == c)).join(', ')")
 public class Workload {
   @Required
   @Size(min = 1, max = 50)
+  @ValidationRule(
+      value =
+          "self.all(m, !has(m.metadata) || !has(m.metadata.name) || self.exists_one(o, has(o.metadata) && has(o.metadata.name) &&"
+              + " o.metadata.name == m.metadata.name && o.kind == m.kind &&"
+              + " o.apiVersion.split('/')[0] == m.apiVersion.split('/')[0]))",
+      messageExpression =
+          "'declares the same object twice (same API group, kind and metadata.name): ' +"
+              + " self.filter(m, has(m.metadata) && has(m.metadata.name) && !self.exists_one(o,"
+              + " has(o.metadata) && has(o.metadata.name) && o.metadata.name == m.metadata.name && o.kind == m.kind"
+              + " && o.apiVersion.split('/')[0] == m.apiVersion.split('/')[0])).map(m, m.kind +"
+              + " ' ' + m.metadata.name)[0]")
   @JsonPropertyDescription(
       "The Kubernetes objects to run (Deployments, StatefulSets, Services, ConfigMaps...), each a"
           + " complete manifest with apiVersion, kind and metadata.name. They are applied into"

@@ -24,6 +24,16 @@ import java.util.List;
             + " self.virtualMachines.exists_one(b, b.name == a.name))",
     fieldPath = ".virtualMachines",
     message = "virtualMachines must not repeat a name")
+@ValidationRule(
+    value =
+        "!has(self.failoverPlan.capacityThreshold) || (has(self.virtualMachines) ?"
+            + " size(self.virtualMachines) : 0) +"
+            + " self.failoverPlan.capacityThreshold.maxAdditionalVirtualMachines <="
+            + " self.license.maxVirtualMachines",
+    fieldPath = ".failoverPlan.capacityThreshold.maxAdditionalVirtualMachines",
+    message =
+        "virtualMachines plus failoverPlan.capacityThreshold.maxAdditionalVirtualMachines exceed"
+            + " license.maxVirtualMachines")
 public class IaasRiderSpec {
   @JsonPropertyDescription(
       "What the IaaS specialists control: the virtual machines (PaaS developers and SaaS users"

@@ -1,10 +1,12 @@
 package dev.failover.api.v1alpha1.notification;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.failover.api.schema.DateTimes;
 import dev.failover.api.v1alpha1.common.LocalObjectRef;
 import dev.failover.api.v1alpha1.common.NotificationEventType;
 import dev.failover.api.v1alpha1.common.SlaCredit;
 import dev.failover.api.v1alpha1.common.ValuePatterns;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -15,6 +17,11 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(
     value = "self == oldSelf",
     message = "spec is immutable: a Notification records one event; create a new one instead")
+@SchemaCustomizer(value = DateTimes.class, input = "occurredAt")
+@ValidationRule(
+    value = "self.type != 'SlaCreditDue' || has(self.slaTerms)",
+    fieldPath = ".slaTerms",
+    message = "slaTerms is required when type is SlaCreditDue: the customer is told what is due")
 public class NotificationSpec {
   @Required
   @JsonPropertyDescription(

@@ -2,11 +2,21 @@ package dev.failover.api.v1alpha1.notificationchannel;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.failover.api.v1alpha1.common.ValuePatterns;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** A CloudEvents 1.0 sink over HTTP (binary content mode). */
+@ValidationRule(
+    value = NotificationUrls.HTTPS_RULE,
+    fieldPath = ".url",
+    message = NotificationUrls.HTTPS_MESSAGE)
+@ValidationRule(
+    value = NotificationUrls.HOST_RULE,
+    fieldPath = ".url",
+    message = NotificationUrls.HOST_MESSAGE)
 public class CloudEventsConfig {
   @Required
   @Pattern(ValuePatterns.HTTP_URL)
@@ -14,12 +24,26 @@ public class CloudEventsConfig {
   @JsonPropertyDescription("The http(s) URL of the sink.")
   private String url;
 
+  @Default("false")
+  @JsonPropertyDescription(
+      "Allow an http:// url: notifications then travel unencrypted. Only for a receiver on a"
+          + " trusted network, such as an in-cluster sink.")
+  private Boolean allowPlainHttp;
+
   @Required
   @Pattern("^[^\\s]+$")
   @Size(max = ValuePatterns.URL_MAX_LENGTH)
   @JsonPropertyDescription(
       "The CloudEvents 'source' attribute (a URI-reference), e.g. /failover/shop.")
   private String source;
+
+  public Boolean getAllowPlainHttp() {
+    return allowPlainHttp;
+  }
+
+  public void setAllowPlainHttp(Boolean allowPlainHttp) {
+    this.allowPlainHttp = allowPlainHttp;
+  }
 
   public String getUrl() {
     return url;

@@ -9,9 +9,16 @@ import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /** E-mail over SMTP. */
+@ValidationRule(
+    value = "!has(self.credentialsSecretRef) || self.startTls",
+    fieldPath = ".startTls",
+    message =
+        "startTls must be true when credentialsSecretRef is set: SMTP credentials are never sent"
+            + " unencrypted")
 public class EmailConfig {
   @Required
   @Pattern(ValuePatterns.HOST)
