@@ -84,6 +84,22 @@ public record HealthState(
         reason == null ? "restored from status" : reason);
   }
 
+  /**
+   * Whether this state says something the status should carry at once, rather than at its next
+   * periodic refresh: a new phase, a credential fault found or gone, or a failure count on its way
+   * to the blackout threshold (or back to zero). Failures past the threshold change nothing but a
+   * number, and publishing each would patch a down data center's status, and wake every policy, on
+   * every probe.
+   */
+  public boolean newsSince(HealthState before, HealthThresholds thresholds) {
+    if (phase != before.phase || !Objects.equals(credentialFault, before.credentialFault)) {
+      return true;
+    }
+    return consecutiveFailures != before.consecutiveFailures
+        && Math.min(consecutiveFailures, before.consecutiveFailures)
+            < thresholds.failureThreshold();
+  }
+
   public Optional<LatencyPercentiles> latency() {
     return window.latency();
   }
