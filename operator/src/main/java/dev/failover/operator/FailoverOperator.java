@@ -34,6 +34,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -130,9 +131,15 @@ public final class FailoverOperator implements AutoCloseable {
     // Endpoints first: /healthz answers while JOSDK connects, so a hub that cannot be reached
     // shows up as not ready (and in the log), not as a process that says nothing.
     AtomicBoolean started = new AtomicBoolean();
+    // Alive while starting; once started, only while every probe schedule runs and no watch of
+    // the hub has failed.
+    BooleanSupplier alive =
+        () ->
+            !started.get()
+                || (monitor.alive() && operator.getRuntimeInfo().allEventSourcesAreHealthy());
     OperatorHttpEndpoints endpoints =
         new OperatorHttpEndpoints(
-            registry, started::get, config.metricsPort(), config.healthPort());
+            registry, alive, started::get, config.metricsPort(), config.healthPort());
     log.info("connecting to the hub at {}", hub.getConfiguration().getMasterUrl());
     try {
       operator.start();
