@@ -114,7 +114,8 @@ public final class FailoverOperator implements AutoCloseable {
               }
             });
     operator.register(
-        new DataCenterReconciler(hub, connections, monitor, capacity, healthChanges, clock));
+        new DataCenterReconciler(
+            hub, config.secretsNamespace(), connections, monitor, capacity, healthChanges, clock));
     TrafficPublisher traffic = new TrafficPublisher(hub);
     operator.register(
         new FailoverPolicyReconciler(
