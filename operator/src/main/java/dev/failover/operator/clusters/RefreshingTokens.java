@@ -96,7 +96,10 @@ final class RefreshingTokens {
         try {
           run();
         } catch (IOException | RuntimeException e) {
-          log.warn("credential plugin {} failed: {}", exec.getCommand(), e.getMessage());
+          // Our own messages only: a parser's would quote the plugin's output, token included.
+          String why =
+              e instanceof IllegalStateException ? e.getMessage() : e.getClass().getSimpleName();
+          log.warn("credential plugin {} failed: {}", exec.getCommand(), why);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
