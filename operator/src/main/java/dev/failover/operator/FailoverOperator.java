@@ -38,6 +38,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +119,8 @@ public final class FailoverOperator implements AutoCloseable {
               }
             });
     operator.register(
-        new DataCenterReconciler(hub, connections, monitor, capacity, healthChanges, clock));
+        new DataCenterReconciler(
+            hub, config.secretsNamespace(), connections, monitor, capacity, healthChanges, clock));
     TrafficPublisher traffic = new TrafficPublisher(hub);
     TenancyConfig tenancy = config.tenancy();
     WorkloadAppliers appliers = new WorkloadAppliers(connections, tenancy.tenancyRule());
@@ -146,9 +148,15 @@ public final class FailoverOperator implements AutoCloseable {
     // Endpoints first: /healthz answers while JOSDK connects, so a hub that cannot be reached
     // shows up as not ready (and in the log), not as a process that says nothing.
     AtomicBoolean started = new AtomicBoolean();
+    // Alive while starting; once started, only while every probe schedule runs and no watch of
+    // the hub has failed.
+    BooleanSupplier alive =
+        () ->
+            !started.get()
+                || (monitor.alive() && operator.getRuntimeInfo().allEventSourcesAreHealthy());
     OperatorHttpEndpoints endpoints =
         new OperatorHttpEndpoints(
-            registry, started::get, config.metricsPort(), config.healthPort());
+            registry, alive, started::get, config.metricsPort(), config.healthPort());
     log.info("connecting to the hub at {}", hub.getConfiguration().getMasterUrl());
     try {
       operator.start();

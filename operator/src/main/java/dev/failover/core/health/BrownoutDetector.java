@@ -7,7 +7,9 @@ import java.util.Optional;
 /**
  * Judges a sample window against the brownout thresholds. Entering a brownout needs a filled window
  * whose p50 latency or error rate is strictly above its threshold; leaving needs both at or below
- * the hysteresis band, which {@link HealthClassifier} requires for a whole window.
+ * the hysteresis band, which {@link HealthClassifier} requires for a whole window. The failures of
+ * a run still going on do not count towards entering: they may be the start of a blackout, and a
+ * stopped data center must be reported as one, not as a brownout.
  */
 final class BrownoutDetector {
   private final HealthThresholds thresholds;
@@ -33,12 +35,14 @@ final class BrownoutDetector {
               + " exceeds "
               + DurationText.format(thresholds.brownoutLatency()));
     }
-    double errorRate = window.errorRatePercent();
+    // With the defaults, the 2nd refusal in a row is 13% of a 30s window, over 5%, one probe
+    // before the 3-in-a-row blackout: counted, it would report every blackout as a brownout.
+    double errorRate = window.settledErrorRatePercent();
     // One failed probe is noise, not a brownout, however few probes the window holds: with 15
     // probes in it, a single failure is already 6.7% and would move workloads before a blackout
     // could even be confirmed.
     if (errorRate > thresholds.brownoutErrorRatePercent()
-        && window.failedProbes() >= MIN_FAILED_PROBES_FOR_ERROR_RATE) {
+        && window.settledFailedProbes() >= MIN_FAILED_PROBES_FOR_ERROR_RATE) {
       return Optional.of(
           "brownout: error rate "
               + percent(errorRate)

@@ -11,6 +11,7 @@ import static dev.failover.api.v1alpha1.datacenter.DataCenterPhase.Unreachable;
 import dev.failover.core.DurationText;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,6 +34,11 @@ public final class HealthClassifier {
     Optional<ProbeResult> newest = previous.window().newest();
     if (newest.isPresent() && probe.at().isBefore(newest.get().at())) {
       return previous;
+    }
+    if (probe.outcome().credentialFault()) {
+      // The data center answered: no evidence it is down, and none that it is well. Only the
+      // fault is noted; the phase stays until probes that get through (or fail) say more.
+      return onTick(previous.rejectingCredentials(probe.outcome().describe()), exclusion, now);
     }
     HealthState state = previous.counting(probe, thresholds);
     if (excluded(exclusion, now)) {
@@ -161,21 +167,21 @@ public final class HealthClassifier {
     return state.consecutiveFailures() >= thresholds.failureThreshold();
   }
 
+  /** Says what happened: refused, hung, or some of each. */
   private static String blackoutReason(HealthState state) {
-    String last =
-        state
-            .window()
-            .newest()
-            .map(
-                probe ->
-                    probe.outcome() == ProbeOutcome.TimedOut
-                        ? "timed out after " + DurationText.format(probe.latency())
-                        : "refused")
-            .orElse("unknown");
-    return "blackout: "
-        + state.consecutiveFailures()
-        + " consecutive probe failures (last: "
-        + last
-        + ")";
+    List<ProbeResult> run = state.window().trailingFailures();
+    long timedOut = run.stream().filter(p -> p.outcome() == ProbeOutcome.TimedOut).count();
+    long refused = run.size() - timedOut;
+    String what;
+    if (run.isEmpty()) {
+      what = "probes failed";
+    } else if (timedOut == 0) {
+      what = "probes refused";
+    } else if (refused == 0) {
+      what = "probes timed out after " + DurationText.format(run.get(run.size() - 1).latency());
+    } else {
+      what = "probes failed (" + refused + " refused, " + timedOut + " timed out)";
+    }
+    return "blackout: " + state.consecutiveFailures() + " consecutive " + what;
   }
 }

@@ -13,6 +13,9 @@ import java.util.Optional;
  * @param belowBandSince while Degraded: since when the window has stayed within the recovery band;
  *     null otherwise
  * @param reason why the last phase transition happened, for people
+ * @param credentialFault what the data center said when it last turned our credentials or trust
+ *     away (401, 403, TLS), for people; null once a probe succeeds again. It never changes the
+ *     phase: the data center answered, so it is no evidence of a blackout
  */
 public record HealthState(
     DataCenterPhase phase,
@@ -21,13 +24,38 @@ public record HealthState(
     int consecutiveSuccesses,
     SampleWindow window,
     Instant belowBandSince,
-    String reason) {
+    String reason,
+    String credentialFault) {
 
   public HealthState {
     Objects.requireNonNull(phase, "phase");
     Objects.requireNonNull(phaseSince, "phaseSince");
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(reason, "reason");
+  }
+
+  /** A state with no credential fault. */
+  public HealthState(
+      DataCenterPhase phase,
+      Instant phaseSince,
+      int consecutiveFailures,
+      int consecutiveSuccesses,
+      SampleWindow window,
+      Instant belowBandSince,
+      String reason) {
+    this(
+        phase,
+        phaseSince,
+        consecutiveFailures,
+        consecutiveSuccesses,
+        window,
+        belowBandSince,
+        reason,
+        null);
+  }
+
+  public Optional<String> credentialFaultMessage() {
+    return Optional.ofNullable(credentialFault);
   }
 
   /** Pending until the first probe. */
@@ -56,6 +84,22 @@ public record HealthState(
         reason == null ? "restored from status" : reason);
   }
 
+  /**
+   * Whether this state says something the status should carry at once, rather than at its next
+   * periodic refresh: a new phase, a credential fault found or gone, or a failure count on its way
+   * to the blackout threshold (or back to zero). Failures past the threshold change nothing but a
+   * number, and publishing each would patch a down data center's status, and wake every policy, on
+   * every probe.
+   */
+  public boolean newsSince(HealthState before, HealthThresholds thresholds) {
+    if (phase != before.phase || !Objects.equals(credentialFault, before.credentialFault)) {
+      return true;
+    }
+    return consecutiveFailures != before.consecutiveFailures
+        && Math.min(consecutiveFailures, before.consecutiveFailures)
+            < thresholds.failureThreshold();
+  }
+
   public Optional<LatencyPercentiles> latency() {
     return window.latency();
   }
@@ -66,11 +110,32 @@ public record HealthState(
 
   HealthState counting(ProbeResult probe, HealthThresholds thresholds) {
     SampleWindow next = window.plus(probe, thresholds.brownoutWindow());
+    // Only a success proves the credentials good again; a refusal or a hang cannot tell.
     return probe.ok()
         ? new HealthState(
-            phase, phaseSince, 0, consecutiveSuccesses + 1, next, belowBandSince, reason)
+            phase, phaseSince, 0, consecutiveSuccesses + 1, next, belowBandSince, reason, null)
         : new HealthState(
-            phase, phaseSince, consecutiveFailures + 1, 0, next, belowBandSince, reason);
+            phase,
+            phaseSince,
+            consecutiveFailures + 1,
+            0,
+            next,
+            belowBandSince,
+            reason,
+            credentialFault);
+  }
+
+  /** Notes a credential fault and nothing else: counters, window and phase stay. */
+  HealthState rejectingCredentials(String fault) {
+    return new HealthState(
+        phase,
+        phaseSince,
+        consecutiveFailures,
+        consecutiveSuccesses,
+        window,
+        belowBandSince,
+        reason,
+        fault);
   }
 
   /** Moves to {@code next}; staying in the same phase keeps its start time and reason. */
@@ -78,7 +143,8 @@ public record HealthState(
     if (next == phase) {
       return this;
     }
-    return new HealthState(next, now, consecutiveFailures, consecutiveSuccesses, window, null, why);
+    return new HealthState(
+        next, now, consecutiveFailures, consecutiveSuccesses, window, null, why, credentialFault);
   }
 
   /**
@@ -96,11 +162,19 @@ public record HealthState(
         consecutiveSuccesses,
         fresh,
         belowBandSince,
-        reason);
+        reason,
+        credentialFault);
   }
 
   HealthState withBelowBandSince(Instant since) {
     return new HealthState(
-        phase, phaseSince, consecutiveFailures, consecutiveSuccesses, window, since, reason);
+        phase,
+        phaseSince,
+        consecutiveFailures,
+        consecutiveSuccesses,
+        window,
+        since,
+        reason,
+        credentialFault);
   }
 }

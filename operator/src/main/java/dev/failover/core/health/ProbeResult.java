@@ -28,7 +28,8 @@ public record ProbeResult(Instant at, ProbeOutcome outcome, Duration latency) {
     return new ProbeResult(at, ProbeOutcome.Refused, latency);
   }
 
+  /** Only a success is ok: a credential fault is neither ok nor a failure. */
   public boolean ok() {
-    return !outcome.failed();
+    return outcome == ProbeOutcome.Succeeded;
   }
 }

@@ -87,6 +87,33 @@ public record SampleWindow(List<ProbeResult> samples, Instant observedSince) {
   }
 
   public long failedProbes() {
-    return samples.stream().filter(sample -> !sample.ok()).count();
+    return samples.stream().filter(sample -> sample.outcome().failed()).count();
+  }
+
+  /** The failed probes at the end of the window, oldest first: the run still going on. */
+  List<ProbeResult> trailingFailures() {
+    int first = samples.size();
+    while (first > 0 && samples.get(first - 1).outcome().failed()) {
+      first--;
+    }
+    return samples.subList(first, samples.size());
+  }
+
+  /**
+   * The error rate without the run of failures still going on: until that run either ends (then its
+   * failures were errors among answers, and count) or reaches the blackout threshold (then it is a
+   * blackout), it is no evidence of a brownout. 0 when nothing else is left.
+   */
+  double settledErrorRatePercent() {
+    int running = trailingFailures().size();
+    int settled = samples.size() - running;
+    if (settled == 0) {
+      return 0;
+    }
+    return (failedProbes() - running) * 100.0 / settled;
+  }
+
+  long settledFailedProbes() {
+    return failedProbes() - trailingFailures().size();
   }
 }

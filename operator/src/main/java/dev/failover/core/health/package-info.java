@@ -12,7 +12,13 @@
  *       if the last N probes failed, Degraded if the window shows a brownout, otherwise Healthy.
  *   <li><b>Pending</b> until the first successful probe (then Healthy, or Degraded) or N failures
  *       (then Unreachable). A single failure leaves it Pending: not a target, not a blackout.
- *   <li><b>Healthy → Unreachable</b> after N consecutive failures.
+ *   <li><b>Healthy → Unreachable</b> after N consecutive failures. The reason says what they were:
+ *       refused, timed out, or some of each.
+ *   <li><b>A run of failures still going on is a blackout in the making, not a brownout.</b> Its
+ *       failures do not count towards the error-rate rule until an answer ends the run (then they
+ *       were errors among answers, and count) or the run reaches N (a blackout). Otherwise, with
+ *       the defaults (5% over 30s, a probe every 2s), the 2nd refusal in a row is 13% of the window
+ *       and a stopped data center would be reported as a brownout one probe before the blackout.
  *   <li><b>Healthy → Degraded</b> when the window is filled (probes cover all of W) and its p50
  *       latency (successful probes only) or its error rate is strictly above the threshold. A
  *       single slow probe never degrades: the window must be filled and its median slow.
@@ -29,6 +35,11 @@
  *       Failures below N do not restart the clock; only a blackout (N failures → Unreachable) does,
  *       and then the whole Restoring/Probation path starts again.
  *   <li>A probe older than the newest one seen is ignored.
+ *   <li><b>A credential fault is not a failure.</b> A 401, a 403 or a TLS handshake the server's
+ *       certificate fails means the data center answered: it is no evidence of a blackout, and none
+ *       of health. Such a probe changes neither counters, nor window, nor phase; it sets {@code
+ *       credentialFault}, which only a successful probe clears. Refusals and timeouts in between
+ *       still count, so a data center that really goes down is still a blackout.
  * </ul>
  */
 package dev.failover.core.health;

@@ -2,7 +2,9 @@ package dev.failover.operator.clusters;
 
 import dev.failover.core.capacity.CapacitySnapshot;
 import dev.failover.core.capacity.ClusterCapacity;
+import dev.failover.core.capacity.Resources;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeList;
 import io.fabric8.kubernetes.api.model.PodList;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,55 +17,117 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * Lists a data center's nodes and pods and measures its capacity. Both lists ask for {@code
- * resourceVersion=0}, so the API server answers from its watch cache instead of reading etcd, and
- * the pod list leaves finished and unbound pods out on the server. Asynchronous, like {@link
- * ApiServerProbe}: a data center that does not answer costs a timeout, never a blocked thread.
+ * Lists a data center's nodes and pods and measures its capacity. Both lists are read in pages of
+ * {@link #PAGE_SIZE} ({@code limit} and {@code continue}), and each page of pods is reduced to its
+ * requests before the next is read: memory stays bounded by one page however many pods a data
+ * center runs. The pod list leaves finished and unbound pods out on the server. Asynchronous, like
+ * {@link ApiServerProbe}: a data center that does not answer costs a timeout, never a blocked
+ * thread, and the timeout bounds the whole listing, every page included.
  */
 public final class ClusterCapacityReader {
-  private static final String NODES = "api/v1/nodes?resourceVersion=0";
+  /** Pods per page: a page of 500 pods is about 2 MB of JSON. */
+  public static final int PAGE_SIZE = 500;
+
+  private static final String NODES = "api/v1/nodes";
   private static final String PODS =
-      "api/v1/pods?resourceVersion=0&fieldSelector="
+      "api/v1/pods?fieldSelector="
           + URLEncoder.encode(
               "spec.nodeName!=,status.phase!=Succeeded,status.phase!=Failed",
               StandardCharsets.UTF_8);
 
   private final Clock clock;
+  private final int pageSize;
 
   public ClusterCapacityReader(Clock clock) {
+    this(clock, PAGE_SIZE);
+  }
+
+  public ClusterCapacityReader(Clock clock, int pageSize) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
+    }
     this.clock = clock;
+    this.pageSize = pageSize;
   }
 
   /** Fails with a {@link KubernetesClientException} naming the list that was refused. */
   public CompletableFuture<CapacitySnapshot> read(KubernetesClient client, Duration timeout) {
     Instant listedAt = clock.instant();
-    CompletableFuture<NodeList> nodes = list(client, NODES, NodeList.class, timeout);
-    CompletableFuture<PodList> pods = list(client, PODS, PodList.class, timeout);
-    return nodes.thenCombine(
-        pods, (n, p) -> ClusterCapacity.measure(n.getItems(), p.getItems(), listedAt));
+    List<Node> nodes = new ArrayList<>();
+    Resources[] requested = {Resources.NONE};
+    return pages(
+            client, NODES, NodeList.class, page -> nodes.addAll(page.getItems()), timeout, null)
+        .thenCompose(
+            done ->
+                pages(
+                    client,
+                    PODS,
+                    PodList.class,
+                    // Only the sum is kept; the usable nodes are judged once per page.
+                    page ->
+                        requested[0] =
+                            requested[0].plus(
+                                ClusterCapacity.measure(nodes, page.getItems(), listedAt)
+                                    .requested()),
+                    timeout,
+                    null))
+        .thenApply(
+            done -> {
+              CapacitySnapshot offered = ClusterCapacity.measure(nodes, List.of(), listedAt);
+              return new CapacitySnapshot(
+                  offered.allocatable(), requested[0], offered.readyNodes(), listedAt);
+            })
+        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  private static <T extends KubernetesResourceList<?>> CompletableFuture<T> list(
-      KubernetesClient client, String path, Class<T> type, Duration timeout) {
+  /** Reads every page in turn, handing each to {@code each}; completes after the last. */
+  private <T extends KubernetesResourceList<?>> CompletableFuture<Void> pages(
+      KubernetesClient client,
+      String path,
+      Class<T> type,
+      Consumer<T> each,
+      Duration timeout,
+      String continueToken) {
+    return page(client, path, type, timeout, continueToken)
+        .thenCompose(
+            page -> {
+              each.accept(page);
+              String next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+              return next == null || next.isEmpty()
+                  ? CompletableFuture.completedFuture(null)
+                  : pages(client, path, type, each, timeout, next);
+            });
+  }
+
+  private <T extends KubernetesResourceList<?>> CompletableFuture<T> page(
+      KubernetesClient client, String path, Class<T> type, Duration timeout, String continueToken) {
+    String query =
+        (path.contains("?") ? "&" : "?")
+            + "limit="
+            + pageSize
+            + (continueToken == null
+                ? ""
+                : "&continue=" + URLEncoder.encode(continueToken, StandardCharsets.UTF_8));
     HttpClient http = client.getHttpClient();
     HttpRequest request =
         http.newHttpRequestBuilder()
-            .uri(uri(client, path))
+            .uri(uri(client, path + query))
             .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
             .build();
     return http.sendAsync(request, String.class)
-        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .thenApply(
             response -> {
               if (response.code() != 200) {
+                // The status code only: an error body can be long, and says nothing more here.
                 throw new KubernetesClientException(
-                    "GET /" + path + " answered " + response.code() + ": " + response.body(),
-                    response.code(),
-                    null);
+                    "GET /" + path + " answered " + response.code(), response.code(), null);
               }
               return client.getKubernetesSerialization().unmarshal(response.body(), type);
             });

@@ -7,7 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One client per member data center, built from the kubeconfig in its Secret and rebuilt only when
- * that kubeconfig changes. The DataCenter reconciler keeps it current; everything else only reads.
+ * that kubeconfig changes. A new client is built first and swapped in only once built: a rotation
+ * to a kubeconfig that cannot be used keeps the working client. The DataCenter reconciler keeps the
+ * map current (one reconcile per data center at a time); everything else only reads.
  */
 public final class DataCenterConnections implements AutoCloseable {
   private final DataCenterClientFactory factory;
@@ -17,26 +19,28 @@ public final class DataCenterConnections implements AutoCloseable {
     this.factory = factory;
   }
 
-  /** The client for the data center, if its kubeconfig has been read. */
+  /** The client for the data center, if a usable kubeconfig has been read. */
   public Optional<KubernetesClient> client(String dataCenter) {
     return Optional.ofNullable(connections.get(dataCenter)).map(Connection::client);
   }
 
-  /** Uses this kubeconfig for the data center from now on; a no-op when it is unchanged. */
+  /**
+   * Uses this kubeconfig for the data center from now on; a no-op when it is unchanged.
+   *
+   * @throws UnusableKubeconfigException when no client can be built from it; the client in use, if
+   *     any, stays
+   */
   public KubernetesClient connect(String dataCenter, String kubeconfig) {
-    return connections
-        .compute(
-            dataCenter,
-            (name, current) -> {
-              if (current != null && current.kubeconfig().equals(kubeconfig)) {
-                return current;
-              }
-              if (current != null) {
-                current.client().close();
-              }
-              return new Connection(kubeconfig, factory.fromKubeconfig(kubeconfig));
-            })
-        .client();
+    Connection current = connections.get(dataCenter);
+    if (current != null && current.kubeconfig().equals(kubeconfig)) {
+      return current.client();
+    }
+    Connection fresh = new Connection(kubeconfig, factory.fromKubeconfig(kubeconfig));
+    Connection replaced = connections.put(dataCenter, fresh);
+    if (replaced != null && replaced != fresh) {
+      replaced.client().close();
+    }
+    return fresh.client();
   }
 
   /**
@@ -48,8 +52,11 @@ public final class DataCenterConnections implements AutoCloseable {
     if (current == null) {
       return Optional.empty();
     }
-    disconnect(dataCenter);
-    return Optional.of(connect(dataCenter, current.kubeconfig()));
+    Connection fresh =
+        new Connection(current.kubeconfig(), factory.fromKubeconfig(current.kubeconfig()));
+    connections.put(dataCenter, fresh);
+    current.client().close();
+    return Optional.of(fresh.client());
   }
 
   public void disconnect(String dataCenter) {

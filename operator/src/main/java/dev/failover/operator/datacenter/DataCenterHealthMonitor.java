@@ -49,6 +49,11 @@ public final class DataCenterHealthMonitor implements AutoCloseable {
     loops.unwatch(dataCenter);
   }
 
+  /** Every data center's probe schedule still runs. */
+  public boolean alive() {
+    return loops.alive();
+  }
+
   public Optional<HealthState> state(String dataCenter) {
     return loops.state(dataCenter);
   }

@@ -1,14 +1,13 @@
 package dev.failover.operator.datacenter;
 
-import dev.failover.api.v1alpha1.common.ConditionTypes;
 import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
 import dev.failover.api.v1alpha1.datacenter.DataCenterStatus;
 import dev.failover.core.health.Exclusion;
 import dev.failover.core.health.HealthState;
 import dev.failover.operator.clusters.DataCenterConnections;
+import dev.failover.operator.clusters.UnusableKubeconfigException;
 import dev.failover.operator.probes.ProbeSettings;
-import dev.failover.operator.status.StatusConditions;
 import dev.failover.operator.status.StatusPatches;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -42,20 +41,26 @@ public final class DataCenterReconciler implements Reconciler<DataCenter>, Clean
   private static final Duration STATUS_REFRESH = Duration.ofSeconds(10);
 
   private final KubeconfigSecrets secrets;
+  private final DataCenterEvents events;
   private final DataCenterConnections connections;
   private final DataCenterHealthMonitor monitor;
   private final DataCenterCapacityMonitor capacity;
   private final SimpleInboundEventSource<DataCenter> healthChanges;
   private final Clock clock;
 
+  /**
+   * @param secretsNamespace the only namespace kubeconfig Secrets are read from
+   */
   public DataCenterReconciler(
       KubernetesClient hub,
+      String secretsNamespace,
       DataCenterConnections connections,
       DataCenterHealthMonitor monitor,
       DataCenterCapacityMonitor capacity,
       SimpleInboundEventSource<DataCenter> healthChanges,
       Clock clock) {
-    this.secrets = new KubeconfigSecrets(hub);
+    this.secrets = new KubeconfigSecrets(hub, secretsNamespace);
+    this.events = new DataCenterEvents(hub, clock);
     this.connections = connections;
     this.monitor = monitor;
     this.capacity = capacity;
@@ -73,33 +78,61 @@ public final class DataCenterReconciler implements Reconciler<DataCenter>, Clean
   public UpdateControl<DataCenter> reconcile(DataCenter dataCenter, Context<DataCenter> context) {
     String name = dataCenter.getMetadata().getName();
     DataCenterStatus stored = dataCenter.getStatus();
+    Optional<KubeconfigProblem> problem = connect(name, dataCenter);
+    Optional<KubernetesClient> connected = connections.client(name);
+    if (connected.isEmpty()) {
+      monitor.unwatch(name);
+      capacity.unwatch(name);
+      dataCenter.setStatus(
+          DataCenterStatusMapper.unconfigured(dataCenter, problem.orElseThrow(), clock.instant()));
+    } else {
+      KubernetesClient client = connected.get();
+      ProbeSettings settings = ProbeSettingsMapper.from(dataCenter.getSpec().getProbe());
+      HealthState seed = DataCenterStatusMapper.seed(dataCenter, clock.instant());
+      monitor.watch(name, client, settings, exclusion(dataCenter), seed);
+      capacity.watch(name, client);
+      HealthState health = monitor.state(name).orElse(seed);
+      if (returnedFromBlackout(stored, health)) {
+        // Start the data center on fresh connections; the monitor keeps its health state.
+        client = reconnect(name).orElse(client);
+        monitor.watch(name, client, settings, exclusion(dataCenter), seed);
+        capacity.watch(name, client);
+      }
+      dataCenter.setStatus(
+          DataCenterStatusMapper.toStatus(
+              dataCenter, health, capacity.latest(name), problem, clock.instant()));
+    }
+    events.credentialsChanged(dataCenter, stored, dataCenter.getStatus());
+    return StatusPatches.patchIfChanged(dataCenter, stored, dataCenter.getStatus())
+        .rescheduleAfter(STATUS_REFRESH);
+  }
+
+  /**
+   * Reads the Secret and connects with its kubeconfig. A problem with either keeps the client in
+   * use, if there is one: a bad rotation must not cut off a working data center.
+   */
+  private Optional<KubeconfigProblem> connect(String name, DataCenter dataCenter) {
     KubeconfigSecrets.Result kubeconfig =
         secrets.read(dataCenter.getSpec().getKubeconfigSecretRef());
     if (!kubeconfig.found()) {
-      monitor.unwatch(name);
-      capacity.unwatch(name);
-      connections.disconnect(name);
-      dataCenter.setStatus(unconfigured(dataCenter, kubeconfig.problem()));
-      return StatusPatches.patchIfChanged(dataCenter, stored, dataCenter.getStatus())
-          .rescheduleAfter(STATUS_REFRESH);
+      return Optional.of(kubeconfig.problem());
     }
-    KubernetesClient client = connections.connect(name, kubeconfig.kubeconfig());
-    ProbeSettings settings = ProbeSettingsMapper.from(dataCenter.getSpec().getProbe());
-    HealthState seed = DataCenterStatusMapper.seed(dataCenter, clock.instant());
-    monitor.watch(name, client, settings, exclusion(dataCenter), seed);
-    capacity.watch(name, client);
-    HealthState health = monitor.state(name).orElse(seed);
-    if (returnedFromBlackout(stored, health)) {
-      // Start the data center on fresh connections; the monitor keeps its health state.
-      client = connections.reconnect(name).orElse(client);
-      monitor.watch(name, client, settings, exclusion(dataCenter), seed);
-      capacity.watch(name, client);
+    try {
+      connections.connect(name, kubeconfig.kubeconfig());
+      return Optional.empty();
+    } catch (UnusableKubeconfigException e) {
+      return Optional.of(
+          new KubeconfigProblem(
+              e.reason(), "the kubeconfig in " + kubeconfig.source() + ": " + e.getMessage()));
     }
-    dataCenter.setStatus(
-        DataCenterStatusMapper.toStatus(
-            dataCenter, health, capacity.latest(name), clock.instant()));
-    return StatusPatches.patchIfChanged(dataCenter, stored, dataCenter.getStatus())
-        .rescheduleAfter(STATUS_REFRESH);
+  }
+
+  private Optional<KubernetesClient> reconnect(String name) {
+    try {
+      return connections.reconnect(name);
+    } catch (UnusableKubeconfigException e) {
+      return Optional.empty(); // it was usable a moment ago; the next reconcile tells
+    }
   }
 
   @Override
@@ -127,21 +160,5 @@ public final class DataCenterReconciler implements Reconciler<DataCenter>, Clean
         exclusion.getUntil() == null
             ? Exclusion.indefinite(reason)
             : Exclusion.endingAt(OffsetDateTime.parse(exclusion.getUntil()).toInstant(), reason));
-  }
-
-  private DataCenterStatus unconfigured(DataCenter dataCenter, String problem) {
-    DataCenterStatus status = new DataCenterStatus();
-    StatusConditions.observed(status, dataCenter.getMetadata().getGeneration());
-    status.setPhase(DataCenterPhase.Pending);
-    status.setMessage(problem);
-    StatusConditions.set(
-        status,
-        dataCenter.getStatus(),
-        ConditionTypes.READY,
-        false,
-        "KubeconfigUnavailable",
-        problem,
-        clock.instant());
-    return status;
   }
 }

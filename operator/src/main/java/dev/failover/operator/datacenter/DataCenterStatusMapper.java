@@ -20,9 +20,15 @@ public final class DataCenterStatusMapper {
 
   /**
    * @param measured the latest capacity measurement; when empty, the one already in status stays
+   * @param kubeconfig what is wrong with the kubeconfig now in the Secret, while the data center is
+   *     still reached with the one read before
    */
   static DataCenterStatus toStatus(
-      DataCenter dataCenter, HealthState health, Optional<CapacitySnapshot> measured, Instant now) {
+      DataCenter dataCenter,
+      HealthState health,
+      Optional<CapacitySnapshot> measured,
+      Optional<KubeconfigProblem> kubeconfig,
+      Instant now) {
     DataCenterStatus previous = dataCenter.getStatus();
     DataCenterStatus status = new DataCenterStatus();
     StatusConditions.observed(status, dataCenter.getMetadata().getGeneration());
@@ -46,9 +52,85 @@ public final class DataCenterStatusMapper {
                 CapacityStatusMapper.toStatus(
                     snapshot, CapacityStatusMapper.reservePercent(dataCenter)))
         .ifPresent(status::setCapacity);
-    boolean ready = health.phase() == DataCenterPhase.Healthy;
+    Optional<String> rejected = health.credentialFaultMessage();
+    if (rejected.isPresent()) {
+      // The phase is the last one the probes could judge; Ready says the operator cannot act.
+      String why = "the API server turned the operator away: " + rejected.get();
+      StatusConditions.set(
+          status, previous, ConditionTypes.READY, false, CREDENTIALS_REJECTED, why, now);
+    } else {
+      boolean ready = health.phase() == DataCenterPhase.Healthy;
+      StatusConditions.set(
+          status,
+          previous,
+          ConditionTypes.READY,
+          ready,
+          health.phase().name(),
+          health.reason(),
+          now);
+    }
+    setCredentials(status, previous, kubeconfig, rejected, now);
+    return status;
+  }
+
+  /** Reason of CredentialsValid=False (and Ready=False) when the API server rejects a probe. */
+  static final String CREDENTIALS_REJECTED = "CredentialsRejected";
+
+  /** A kubeconfig problem first (it is what a person changed last), then the server's verdict. */
+  private static void setCredentials(
+      DataCenterStatus status,
+      DataCenterStatus previous,
+      Optional<KubeconfigProblem> kubeconfig,
+      Optional<String> rejected,
+      Instant now) {
+    if (kubeconfig.isPresent()) {
+      StatusConditions.set(
+          status,
+          previous,
+          ConditionTypes.CREDENTIALS_VALID,
+          false,
+          kubeconfig.get().reason(),
+          kubeconfig.get().message() + "; still using the kubeconfig read before",
+          now);
+    } else if (rejected.isPresent()) {
+      StatusConditions.set(
+          status,
+          previous,
+          ConditionTypes.CREDENTIALS_VALID,
+          false,
+          CREDENTIALS_REJECTED,
+          rejected.get(),
+          now);
+    } else {
+      StatusConditions.set(
+          status,
+          previous,
+          ConditionTypes.CREDENTIALS_VALID,
+          true,
+          "Accepted",
+          "the kubeconfig is usable and the API server has not rejected it",
+          now);
+    }
+  }
+
+  /** The status of a data center with no usable kubeconfig at all: Pending, and why. */
+  static DataCenterStatus unconfigured(
+      DataCenter dataCenter, KubeconfigProblem problem, Instant now) {
+    DataCenterStatus previous = dataCenter.getStatus();
+    DataCenterStatus status = new DataCenterStatus();
+    StatusConditions.observed(status, dataCenter.getMetadata().getGeneration());
+    status.setPhase(DataCenterPhase.Pending);
+    status.setMessage(problem.message());
     StatusConditions.set(
-        status, previous, ConditionTypes.READY, ready, health.phase().name(), health.reason(), now);
+        status, previous, ConditionTypes.READY, false, problem.reason(), problem.message(), now);
+    StatusConditions.set(
+        status,
+        previous,
+        ConditionTypes.CREDENTIALS_VALID,
+        false,
+        problem.reason(),
+        problem.message(),
+        now);
     return status;
   }
 

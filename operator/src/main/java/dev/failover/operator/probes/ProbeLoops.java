@@ -3,17 +3,21 @@ package dev.failover.operator.probes;
 import dev.failover.core.health.Exclusion;
 import dev.failover.core.health.HealthClassifier;
 import dev.failover.core.health.HealthState;
+import dev.failover.core.health.ProbeResult;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -23,7 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Probes each watched target on its own schedule and classifies the results with the core's {@link
  * HealthClassifier}. It holds the live health of every target in memory and says when one changed.
- * A probe still in flight when the next one is due is not doubled up.
+ * A probe still in flight when the next one is due is not doubled up. A run that throws is logged
+ * and counted, and the schedule goes on: a dead schedule would freeze the last phase, perhaps
+ * Healthy, for good. {@link #alive} tells whether every schedule still runs.
  */
 public final class ProbeLoops implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ProbeLoops.class);
@@ -34,6 +40,7 @@ public final class ProbeLoops implements AutoCloseable {
   private final ProbeListener onProbe;
   private final ScheduledExecutorService scheduler;
   private final Map<String, Loop> loops = new ConcurrentHashMap<>();
+  private final AtomicLong unexpectedFailures = new AtomicLong();
 
   /**
    * @param name names the probe thread and the log lines
@@ -108,29 +115,72 @@ public final class ProbeLoops implements AutoCloseable {
     return Set.copyOf(loops.keySet());
   }
 
-  private void probeOnce(String key, Loop loop) {
-    tick(key, loop);
-    if (!loop.inFlight.compareAndSet(false, true)) {
-      return;
+  /**
+   * True when every schedule has run within three of its intervals (plus its timeout): a schedule
+   * that died, or a probe thread stuck in a listener, makes the operator not alive.
+   */
+  public boolean alive() {
+    if (scheduler.isShutdown()) {
+      return false;
     }
-    loop.target
-        .probe(loop.settings.timeout())
-        .whenComplete(
-            (result, failure) -> {
-              loop.inFlight.set(false);
-              if (result != null) {
-                HealthState health =
-                    update(
-                        key,
-                        loop,
-                        state ->
-                            loop.classifier.onProbe(
-                                state, result, loop.exclusion.get(), clock.instant()));
-                onProbe.probed(key, result, health);
-              } else {
-                log.warn("{}: probe of {} failed unexpectedly", name, key, failure);
-              }
+    long now = System.nanoTime();
+    return loops.values().stream()
+        .allMatch(
+            loop -> {
+              Duration allowed =
+                  loop.settings.interval().multipliedBy(3).plus(loop.settings.timeout());
+              return now - loop.lastRun.get() <= allowed.toNanos();
             });
+  }
+
+  /** Runs that threw instead of probing, since the start; each was logged. */
+  public long unexpectedFailures() {
+    return unexpectedFailures.get();
+  }
+
+  /** One scheduled run; it never throws, since a throw would end the schedule for good. */
+  void probeOnce(String key, Loop loop) {
+    loop.lastRun.set(System.nanoTime());
+    try {
+      tick(key, loop);
+      if (!loop.inFlight.compareAndSet(false, true)) {
+        return;
+      }
+      CompletableFuture<ProbeResult> probe;
+      try {
+        probe = loop.target.probe(loop.settings.timeout());
+      } catch (RuntimeException e) {
+        loop.inFlight.set(false);
+        throw e;
+      }
+      probe.whenComplete(
+          (result, failure) -> {
+            loop.inFlight.set(false);
+            if (result == null) {
+              unexpected(key, failure);
+              return;
+            }
+            try {
+              HealthState health =
+                  update(
+                      key,
+                      loop,
+                      state ->
+                          loop.classifier.onProbe(
+                              state, result, loop.exclusion.get(), clock.instant()));
+              onProbe.probed(key, result, health);
+            } catch (RuntimeException e) {
+              unexpected(key, e);
+            }
+          });
+    } catch (RuntimeException e) {
+      unexpected(key, e);
+    }
+  }
+
+  private void unexpected(String key, Throwable failure) {
+    unexpectedFailures.incrementAndGet();
+    log.error("{}: probing {} failed unexpectedly; the schedule goes on", name, key, failure);
   }
 
   /** Exclusion windows and probation end with time, not only with probes. */
@@ -142,11 +192,10 @@ public final class ProbeLoops implements AutoCloseable {
   private HealthState update(String key, Loop loop, UnaryOperator<HealthState> step) {
     HealthState before = loop.state.get();
     HealthState after = loop.state.updateAndGet(step);
-    if (before.phase() != after.phase()
-        || before.consecutiveFailures() != after.consecutiveFailures()) {
-      if (before.phase() != after.phase()) {
-        log.info("{} {}: {} -> {} ({})", name, key, before.phase(), after.phase(), after.reason());
-      }
+    if (before.phase() != after.phase()) {
+      log.info("{} {}: {} -> {} ({})", name, key, before.phase(), after.phase(), after.reason());
+    }
+    if (after.newsSince(before, loop.settings.thresholds())) {
       onChange.accept(key);
     }
     return after;
@@ -157,7 +206,8 @@ public final class ProbeLoops implements AutoCloseable {
     scheduler.shutdownNow();
   }
 
-  private static final class Loop {
+  static final class Loop {
+    private final AtomicLong lastRun = new AtomicLong(System.nanoTime());
     private final Object identity;
     private final ProbeTarget target;
     private final ProbeSettings settings;
@@ -167,7 +217,7 @@ public final class ProbeLoops implements AutoCloseable {
     private final AtomicBoolean inFlight = new AtomicBoolean();
     private ScheduledFuture<?> task;
 
-    private Loop(
+    Loop(
         Object identity,
         ProbeTarget target,
         ProbeSettings settings,

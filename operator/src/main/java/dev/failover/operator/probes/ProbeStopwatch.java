@@ -1,5 +1,6 @@
 package dev.failover.operator.probes;
 
+import dev.failover.core.health.ProbeOutcome;
 import dev.failover.core.health.ProbeResult;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
@@ -34,6 +35,14 @@ public final class ProbeStopwatch {
     return healthy
         ? ProbeResult.succeeded(startedAt, latency)
         : ProbeResult.refused(startedAt, latency);
+  }
+
+  /** An answer, or a handshake, that turned our credentials or trust away: not a failure. */
+  public ProbeResult rejected(ProbeOutcome outcome) {
+    if (!outcome.credentialFault()) {
+      throw new IllegalArgumentException(outcome + " is not a credential fault");
+    }
+    return new ProbeResult(startedAt, outcome, Duration.ofNanos(System.nanoTime() - started));
   }
 
   /** A hang costs the whole timeout; anything else failed at once. */

@@ -36,7 +36,19 @@ class BrownoutDetectorTest {
 
     assertThat(detector.withinRecoveryBand(failing)).isFalse();
     assertThat(detector.brownout(failing))
-        .hasValue("brownout: error rate 100% over the last 10s exceeds 20%");
+        .as("failures still running are a blackout in the making, not a brownout")
+        .isEmpty();
+  }
+
+  @Test
+  void failuresEndedByAnAnswerCountTowardsTheErrorRate() {
+    SampleWindow window = window(10, ProbeOutcome.Refused, Duration.ofMillis(2));
+    window =
+        window.plus(
+            ProbeResult.succeeded(T0.plusSeconds(11), Duration.ofMillis(5)),
+            ProbeFeed.THRESHOLDS.brownoutWindow());
+
+    assertThat(detector.brownout(window)).hasValueSatisfying(why -> why.contains("error rate"));
   }
 
   @Test

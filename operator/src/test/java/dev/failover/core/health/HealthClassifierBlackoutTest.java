@@ -61,8 +61,7 @@ class HealthClassifierBlackoutTest {
 
     assertThat(feed.phase()).isEqualTo(Unreachable);
     assertThat(feed.state().phaseSince()).isEqualTo(feed.lastProbeAt());
-    assertThat(feed.state().reason())
-        .isEqualTo("blackout: 3 consecutive probe failures (last: refused)");
+    assertThat(feed.state().reason()).isEqualTo("blackout: 3 consecutive probes refused");
   }
 
   @Test
@@ -71,7 +70,7 @@ class HealthClassifierBlackoutTest {
 
     assertThat(feed.phase()).isEqualTo(Unreachable);
     assertThat(feed.state().reason())
-        .isEqualTo("blackout: 3 consecutive probe failures (last: timed out after 1s)");
+        .isEqualTo("blackout: 3 consecutive probes failed (1 refused, 2 timed out)");
   }
 
   @Test

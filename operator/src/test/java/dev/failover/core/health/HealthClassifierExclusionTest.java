@@ -58,7 +58,7 @@ class HealthClassifierExclusionTest {
 
     assertThat(feed.phase()).isEqualTo(Unreachable);
     assertThat(feed.state().reason())
-        .isEqualTo("exclusion ended; blackout: 5 consecutive probe failures (last: refused)");
+        .isEqualTo("exclusion ended; blackout: 5 consecutive probes refused");
   }
 
   @Test

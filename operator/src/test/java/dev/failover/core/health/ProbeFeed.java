@@ -54,6 +54,14 @@ final class ProbeFeed {
     return this;
   }
 
+  /** Probes that ended this way, each taking 3ms (a quick answer, or a quick refusal). */
+  ProbeFeed probes(ProbeOutcome outcome, int count) {
+    for (int i = 0; i < count; i++) {
+      probe(new ProbeResult(clock, outcome, Duration.ofMillis(3)));
+    }
+    return this;
+  }
+
   ProbeFeed probe(ProbeResult probe) {
     state = classifier.onProbe(state, probe, exclusion, clock);
     clock = clock.plusSeconds(1);

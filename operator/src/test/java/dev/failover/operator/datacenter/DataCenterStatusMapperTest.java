@@ -33,7 +33,11 @@ class DataCenterStatusMapperTest {
   void theLatestMeasurementGoesIntoStatus() {
     DataCenterStatus status =
         DataCenterStatusMapper.toStatus(
-            toronto(20, null), HealthState.initial(NOW), Optional.of(HALF_FULL), NOW);
+            toronto(20, null),
+            HealthState.initial(NOW),
+            Optional.of(HALF_FULL),
+            Optional.empty(),
+            NOW);
     assertThat(status.getCapacity().getFreePercent()).isEqualTo(50.0);
     assertThat(status.getCapacity().getReserveMet()).isTrue();
     assertThat(status.getCapacity().getMeasuredAt()).isEqualTo("2026-11-23T11:59:57Z");
@@ -45,7 +49,11 @@ class DataCenterStatusMapperTest {
     before.setCapacity(CapacityStatusMapper.toStatus(HALF_FULL, 20));
     DataCenterStatus status =
         DataCenterStatusMapper.toStatus(
-            toronto(60, before), HealthState.initial(NOW), Optional.empty(), NOW.plusSeconds(30));
+            toronto(60, before),
+            HealthState.initial(NOW),
+            Optional.empty(),
+            Optional.empty(),
+            NOW.plusSeconds(30));
     assertThat(status.getCapacity().getMeasuredAt()).isEqualTo("2026-11-23T11:59:57Z");
     assertThat(status.getCapacity().getRequestedCpu()).isEqualTo("5");
     assertThat(status.getCapacity().getReserveMet()).isFalse();
@@ -55,7 +63,11 @@ class DataCenterStatusMapperTest {
   void neverMeasuredLeavesCapacityOut() {
     DataCenterStatus status =
         DataCenterStatusMapper.toStatus(
-            toronto(20, new DataCenterStatus()), HealthState.initial(NOW), Optional.empty(), NOW);
+            toronto(20, new DataCenterStatus()),
+            HealthState.initial(NOW),
+            Optional.empty(),
+            Optional.empty(),
+            NOW);
     assertThat(status.getCapacity()).isNull();
   }
 }

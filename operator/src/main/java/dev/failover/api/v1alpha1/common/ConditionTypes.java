@@ -7,6 +7,12 @@ public final class ConditionTypes {
   /** Summary condition of every kind; kstatus-aware tools and {@code kubectl wait} read it. */
   public static final String READY = "Ready";
 
+  /**
+   * DataCenter: its kubeconfig can be read and used, and its API server has not turned the
+   * credentials away (401, 403, an untrusted certificate). False names the problem.
+   */
+  public static final String CREDENTIALS_VALID = "CredentialsValid";
+
   /** Rider: license usage is within every license limit. */
   public static final String LICENSE_COMPLIANT = "LicenseCompliant";
 
