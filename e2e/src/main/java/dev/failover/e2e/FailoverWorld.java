@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -53,6 +54,10 @@ public final class FailoverWorld implements AutoCloseable {
   private final Testbed testbed;
   private final List<DataCenterPlan> plans;
   private final MemberIdentity members;
+
+  /** The operator's kubeconfig for the hub: the chart's ServiceAccount, not the admin. */
+  private Path operatorHubKubeconfig;
+
   private final List<OperatorProcess> operators = new ArrayList<>();
 
   /** The namespaces the operator may put workloads in, in every member data center. */
@@ -85,6 +90,7 @@ public final class FailoverWorld implements AutoCloseable {
     plans.forEach(plan -> testbed.dataCenter(plan.name()));
     KubernetesClient hub = world.hub();
     FailoverCrds.installInto(hub);
+    world.operatorHubKubeconfig = HubIdentity.install(testbed, testbed.dataCenter(HUB));
     // Policies publish their active data center as external-dns DNSEndpoints.
     FailoverCrds.install(hub, testbed.binaries().externalDnsCrd());
     ServerSideApply.namespace(hub, SECRETS_NAMESPACE);
@@ -194,11 +200,12 @@ public final class FailoverWorld implements AutoCloseable {
   }
 
   /**
-   * The launch {@link #operator()} uses; adjust it and pass it to {@link
+   * The launch {@link #operator()} uses: the hub as the Helm chart's ServiceAccount, with exactly
+   * the chart's RBAC ({@link HubIdentity}). Adjust it and pass it to {@link
    * #operator(OperatorLaunch)}.
    */
   public OperatorLaunch operatorLaunch() {
-    return OperatorLaunch.against(testbed.dataCenter(HUB).kubeconfig());
+    return OperatorLaunch.against(operatorHubKubeconfig);
   }
 
   /** Starts the operator jar as its own process against this hub and waits until it is ready. */

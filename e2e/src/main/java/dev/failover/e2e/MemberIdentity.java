@@ -2,9 +2,6 @@ package dev.failover.e2e;
 
 import dev.failover.testbed.DataCenterCluster;
 import dev.failover.testbed.Testbed;
-import dev.failover.testbed.TestbedException;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Collection;
 import java.util.stream.Collectors;
@@ -27,9 +24,6 @@ public final class MemberIdentity {
 
   /** The user name the API server gives the ServiceAccount's tokens. */
   public static final String USER = "system:serviceaccount:" + NAMESPACE + ":" + SERVICE_ACCOUNT;
-
-  /** Longer than any test run or demo session; a token is issued per world. */
-  private static final long TOKEN_SECONDS = 24 * 60 * 60;
 
   private final Helm helm;
 
@@ -60,28 +54,8 @@ public final class MemberIdentity {
    */
   public String kubeconfig(DataCenterCluster dataCenter) {
     String admin = SelfContainedKubeconfig.of(dataCenter.proxiedKubeconfig());
-    return SelfContainedKubeconfig.withToken(admin, token(dataCenter));
-  }
-
-  private static String token(DataCenterCluster dataCenter) {
-    TokenRequest request =
-        new TokenRequestBuilder()
-            .withNewSpec()
-            .withExpirationSeconds(TOKEN_SECONDS)
-            .endSpec()
-            .build();
-    TokenRequest issued =
-        dataCenter
-            .client()
-            .serviceAccounts()
-            .inNamespace(NAMESPACE)
-            .withName(SERVICE_ACCOUNT)
-            .tokenRequest(request);
-    if (issued.getStatus() == null || issued.getStatus().getToken() == null) {
-      throw new TestbedException(
-          "data center " + dataCenter.name() + " issued no token for " + USER);
-    }
-    return issued.getStatus().getToken();
+    return SelfContainedKubeconfig.withToken(
+        admin, ServiceAccountToken.issue(dataCenter.client(), NAMESPACE, SERVICE_ACCOUNT));
   }
 
   private static String jsonArray(Collection<String> names) {

@@ -37,7 +37,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LeaderElectionE2E {
   private static final String NAMESPACE = "e2e-leader";
-  private static final String LEASE = "e2e-leader-election";
+
+  /** The chart's Lease: the operators run with the chart's RBAC, which allows only it. */
+  private static final String LEASE = HubIdentity.LEASE;
 
   /** Longer than JOSDK's lease (15 s) plus a busy machine, so the kill lands mid-failover. */
   private static final int MIN_READY_SECONDS = 20;

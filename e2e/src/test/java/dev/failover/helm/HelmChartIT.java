@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.failover.e2e.AccessReviews;
 import dev.failover.e2e.Helm;
+import dev.failover.e2e.HubIdentity;
 import dev.failover.e2e.ServerSideApply;
 import dev.failover.testbed.SharedTestbedExtension;
 import dev.failover.testbed.Testbed;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,8 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedTestbedExtension.class)
 class HelmChartIT {
   private static final String NAMESPACE = "failover-system";
-  private static final Set<String> RBAC_KINDS =
-      Set.of("ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding");
 
   @Test
   void chartsLintCleanly(Testbed testbed) {
@@ -161,10 +160,7 @@ class HelmChartIT {
     KubernetesClient hub = testbed.dataCenter("hub").client();
     ServerSideApply.namespace(hub, NAMESPACE);
     String release = "helm-chart-it";
-    List<HasMetadata> rbac =
-        load(hub, new Helm(testbed).template(Helm.OPERATOR_CHART, release, NAMESPACE)).stream()
-            .filter(object -> RBAC_KINDS.contains(object.getKind()))
-            .toList();
+    List<GenericKubernetesResource> rbac = HubIdentity.rbac(testbed, release);
     try {
       rbac.forEach(object -> ServerSideApply.apply(hub, object));
       AccessReviews operator = AccessReviews.ofServiceAccount(hub, NAMESPACE, release);
