@@ -31,9 +31,11 @@ public final class OperatorLogging {
 
   /** Logs to standard output, where the container runtime collects it. */
   public static void toStandardOutput(String level, LogFormat format) {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-    install(context, level, format, console);
+    install((LoggerContext) LoggerFactory.getILoggerFactory(), level, format);
+  }
+
+  static void install(LoggerContext context, String level, LogFormat format) {
+    install(context, level, format, new ConsoleAppender<>());
   }
 
   /** Logs to {@code out}; for tests. */
