@@ -225,11 +225,12 @@ class HelmChartIT {
       String lease = "failover-operator-leader";
       assertThat(operator.allows("create", "leases.coordination.k8s.io", NAMESPACE)).isTrue();
       assertThat(operator.allows("get", "leases.coordination.k8s.io", NAMESPACE, lease)).isTrue();
-      assertThat(operator.allows("update", "leases.coordination.k8s.io", NAMESPACE, lease))
-          .isTrue();
-      assertThat(operator.allows("update", "leases.coordination.k8s.io", NAMESPACE, "other"))
+      assertThat(operator.allows("patch", "leases.coordination.k8s.io", NAMESPACE, lease)).isTrue();
+      assertThat(operator.allows("patch", "leases.coordination.k8s.io", NAMESPACE, "other"))
           .isFalse();
-      assertThat(operator.allows("update", "leases.coordination.k8s.io", "kube-system", lease))
+      assertThat(operator.allows("patch", "leases.coordination.k8s.io", "kube-system", lease))
+          .isFalse();
+      assertThat(operator.allows("delete", "leases.coordination.k8s.io", NAMESPACE, lease))
           .isFalse();
     } finally {
       rbac.forEach(object -> hub.resource(object).delete());
