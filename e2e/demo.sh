@@ -11,7 +11,7 @@ cd "$repo"
 say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 bash e2e/scripts/prerequisites.sh
-say "Testbed binaries (the first run builds Kubernetes from source: about 10 minutes on 2 cores)"
+say "Testbed binaries (the first run builds Kubernetes from source: about 13 minutes on 2 cores)"
 bin=$(bash e2e/scripts/testbed-binaries.sh | tail -n 1)
 
 say "Building the operator and the testbed (mvn package)"

@@ -504,16 +504,15 @@ public final class FailoverTimeline implements AutoCloseable {
   private static String summary(Object value) {
     if (value instanceof FailoverPolicyStatus status) {
       FailoverRecord move = status.getInFlight();
+      // Fields not set yet are left out: "active=null dns=null" reads like a fault.
       return "phase="
-          + status.getPhase()
-          + " step="
-          + status.getCurrentStep()
-          + " active="
-          + status.getActiveDataCenter()
-          + " dns="
-          + status.getDnsTarget()
-          + " awaitingFence="
-          + status.getAwaitingFence()
+          + (status.getPhase() == null ? "Pending" : status.getPhase())
+          + optional(" step=", status.getCurrentStep())
+          + optional(" active=", status.getActiveDataCenter())
+          + optional(" dns=", status.getDnsTarget())
+          + (status.getAwaitingFence() == null || status.getAwaitingFence().isEmpty()
+              ? ""
+              : " awaitingFence=" + status.getAwaitingFence())
           + (move == null
               ? ""
               : " inFlight="
@@ -557,6 +556,10 @@ public final class FailoverTimeline implements AutoCloseable {
       return event.getReason() + ": " + event.getMessage();
     }
     return String.valueOf(value);
+  }
+
+  private static String optional(String label, Object value) {
+    return value == null ? "" : label + value;
   }
 
   /** Records every change a watch delivers; a watch that ends for good is a problem. */

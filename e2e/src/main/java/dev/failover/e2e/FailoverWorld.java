@@ -2,6 +2,7 @@ package dev.failover.e2e;
 
 import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.testbed.DataCenterCluster;
 import dev.failover.testbed.Testbed;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -10,9 +11,11 @@ import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,6 +23,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -40,6 +44,8 @@ public final class FailoverWorld implements AutoCloseable {
   public static final String SECRETS_NAMESPACE = OperatorLaunch.SECRETS_NAMESPACE;
   public static final String KUBECONFIG_KEY = "kubeconfig";
 
+  private static final String FAILOVER_POLICY = new FailoverPolicy().getKind();
+
   /** Operators are named per JVM, so their logs and directories never mix in a shared testbed. */
   private static final AtomicInteger OPERATORS_STARTED = new AtomicInteger();
 
@@ -47,11 +53,20 @@ public final class FailoverWorld implements AutoCloseable {
 
   private final Testbed testbed;
   private final List<DataCenterPlan> plans;
+  private final MemberIdentity members;
+
+  /** The operator's kubeconfig for the hub: the chart's ServiceAccount, not the admin. */
+  private Path operatorHubKubeconfig;
+
   private final List<OperatorProcess> operators = new ArrayList<>();
+
+  /** The namespaces the operator may put workloads in, in every member data center. */
+  private final Set<String> workloadNamespaces = new TreeSet<>();
 
   private FailoverWorld(Testbed testbed, List<DataCenterPlan> plans) {
     this.testbed = testbed;
     this.plans = List.copyOf(plans);
+    this.members = new MemberIdentity(testbed);
   }
 
   /** Toronto, Chicago and Washington ({@link DataCenterPlan#defaults()}) behind a hub. */
@@ -63,6 +78,11 @@ public final class FailoverWorld implements AutoCloseable {
    * Starts the hub and the data centers the testbed does not run yet, then installs the API, the
    * Secrets and the DataCenter resources. DataCenters of the same names left by an earlier world
    * are deleted first, so no status is left over from another operator.
+   *
+   * <p>The Secrets hold no admin credentials: each data center gets the member-rbac chart, and its
+   * Secret a token of the operator's ServiceAccount there ({@link MemberIdentity}). A policy
+   * applied through {@link #apply} or {@link #applyYaml} has its namespace admitted first ({@link
+   * #admitWorkloadNamespace}), as the platform team adds a tenant's namespace to the chart.
    */
   public static FailoverWorld start(Testbed testbed, List<DataCenterPlan> plans) {
     FailoverWorld world = new FailoverWorld(testbed, plans);
@@ -70,11 +90,13 @@ public final class FailoverWorld implements AutoCloseable {
     plans.forEach(plan -> testbed.dataCenter(plan.name()));
     KubernetesClient hub = world.hub();
     FailoverCrds.installInto(hub);
+    world.operatorHubKubeconfig = HubIdentity.install(testbed, testbed.dataCenter(HUB));
     // Policies publish their active data center as external-dns DNSEndpoints.
     FailoverCrds.install(hub, testbed.binaries().externalDnsCrd());
     ServerSideApply.namespace(hub, SECRETS_NAMESPACE);
     world.deleteDataCenterResources();
     for (DataCenterPlan plan : plans) {
+      world.members.install(testbed.dataCenter(plan.name()), Set.of());
       ServerSideApply.apply(hub, world.kubeconfigSecret(plan));
       ServerSideApply.apply(hub, plan.resource(SECRETS_NAMESPACE));
     }
@@ -113,14 +135,51 @@ public final class FailoverWorld implements AutoCloseable {
     return dataCenterResources().withName(plan(name).name()).get();
   }
 
-  /** Server-side apply to the hub under field manager {@value ServerSideApply#FIELD_MANAGER}. */
+  /**
+   * Server-side apply to the hub under field manager {@value ServerSideApply#FIELD_MANAGER}; a
+   * FailoverPolicy's namespace is admitted in the member data centers first.
+   */
   public <T extends HasMetadata> T apply(T object) {
+    if (object instanceof FailoverPolicy policy) {
+      admitWorkloadNamespace(policy.getMetadata().getNamespace());
+    }
     return ServerSideApply.apply(hub(), object);
   }
 
-  /** Server-side applies every document of the YAML text to the hub. */
+  /** Server-side applies every document of the YAML text to the hub, as {@link #apply} does. */
   public List<GenericKubernetesResource> applyYaml(String yaml) {
-    return ServerSideApply.applyYaml(hub(), yaml);
+    List<GenericKubernetesResource> documents = RepositoryFiles.documents(yaml);
+    documents.stream()
+        .filter(document -> FAILOVER_POLICY.equals(document.getKind()))
+        .map(document -> document.getMetadata().getNamespace())
+        .forEach(this::admitWorkloadNamespace);
+    return documents.stream().map(document -> ServerSideApply.apply(hub(), document)).toList();
+  }
+
+  /**
+   * Lets the operator manage workloads in this namespace of every member data center (the chart
+   * creates it there and binds the workload role in it). A data center that does not answer is
+   * skipped with a warning: a test may apply a policy while one is down.
+   */
+  public void admitWorkloadNamespace(String namespace) {
+    Set<String> admitted;
+    synchronized (workloadNamespaces) {
+      if (!workloadNamespaces.add(namespace)) {
+        return;
+      }
+      admitted = Set.copyOf(workloadNamespaces);
+    }
+    for (DataCenterPlan plan : plans) {
+      try {
+        members.install(testbed.dataCenter(plan.name()), admitted);
+      } catch (KubernetesClientException e) {
+        log.warn(
+            "Could not admit namespace {} in data center {}: {}",
+            namespace,
+            plan.name(),
+            e.getMessage());
+      }
+    }
   }
 
   /** Waits until the DataCenter's {@code status.phase} is {@code phase}; returns what it saw. */
@@ -141,11 +200,12 @@ public final class FailoverWorld implements AutoCloseable {
   }
 
   /**
-   * The launch {@link #operator()} uses; adjust it and pass it to {@link
+   * The launch {@link #operator()} uses: the hub as the Helm chart's ServiceAccount, with exactly
+   * the chart's RBAC ({@link HubIdentity}). Adjust it and pass it to {@link
    * #operator(OperatorLaunch)}.
    */
   public OperatorLaunch operatorLaunch() {
-    return OperatorLaunch.against(testbed.dataCenter(HUB).kubeconfig());
+    return OperatorLaunch.against(operatorHubKubeconfig);
   }
 
   /** Starts the operator jar as its own process against this hub and waits until it is ready. */
@@ -178,9 +238,7 @@ public final class FailoverWorld implements AutoCloseable {
   }
 
   private Secret kubeconfigSecret(DataCenterPlan plan) {
-    // The proxied kubeconfig, so the testbed's cut() and slow() reach the operator's probes.
-    String kubeconfig =
-        SelfContainedKubeconfig.of(testbed.dataCenter(plan.name()).proxiedKubeconfig());
+    String kubeconfig = members.kubeconfig(testbed.dataCenter(plan.name()));
     return new SecretBuilder()
         .withNewMetadata()
         .withName(plan.secretName())

@@ -50,6 +50,21 @@ public final class SelfContainedKubeconfig {
     return Serialization.asYaml(config);
   }
 
+  /**
+   * The same kubeconfig with every user authenticating by {@code token} alone: the client
+   * certificate of the testbed's admin is removed, so whoever reads it acts with the token's
+   * identity and nothing more.
+   */
+  public static String withToken(String kubeconfigYaml, String token) {
+    Config config = Serialization.unmarshal(kubeconfigYaml, Config.class);
+    for (NamedAuthInfo named : listOrEmpty(config.getUsers())) {
+      AuthInfo user = new AuthInfo();
+      user.setToken(token);
+      named.setUser(user);
+    }
+    return Serialization.asYaml(config);
+  }
+
   private static String base64(Path base, String file) {
     Path path = base.resolve(file);
     try {

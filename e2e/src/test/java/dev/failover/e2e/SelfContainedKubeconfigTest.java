@@ -36,6 +36,25 @@ class SelfContainedKubeconfigTest {
   }
 
   @Test
+  void withATokenTheAdminCertificateIsGoneAndTheClusterStays() throws Exception {
+    Files.writeString(dir.resolve("ca.crt"), "CA PEM");
+    Files.writeString(dir.resolve("admin.crt"), "CERT PEM");
+    Files.writeString(dir.resolve("admin.key"), "KEY PEM");
+    Path kubeconfig = dir.resolve("toronto.yaml");
+    Files.writeString(kubeconfig, kubeconfig("ca.crt", "admin.crt"));
+
+    String withToken =
+        SelfContainedKubeconfig.withToken(SelfContainedKubeconfig.of(kubeconfig), "t0ken");
+
+    Config config = Config.fromKubeconfig(withToken);
+    assertThat(config.getAutoOAuthToken()).isEqualTo("t0ken");
+    assertThat(config.getClientCertData()).isNull();
+    assertThat(config.getClientKeyData()).isNull();
+    assertThat(decode(config.getCaCertData())).isEqualTo("CA PEM");
+    assertThat(config.getMasterUrl()).startsWith("https://127.0.0.1:24063");
+  }
+
+  @Test
   void aMissingFileIsNamedInTheError() throws Exception {
     Path kubeconfig = dir.resolve("broken.yaml");
     Files.writeString(kubeconfig, kubeconfig("/nonexistent/ca.crt", "admin.crt"));

@@ -2,53 +2,47 @@ package dev.failover.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.failover.e2e.RepositoryFiles;
+import dev.failover.e2e.AccessReviews;
+import dev.failover.e2e.Helm;
+import dev.failover.e2e.HubIdentity;
+import dev.failover.e2e.ServerSideApply;
 import dev.failover.testbed.SharedTestbedExtension;
 import dev.failover.testbed.Testbed;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The Helm chart lints, renders, and every object it renders is accepted by a real API server. */
+/**
+ * The Helm charts lint and render, every object they render is accepted by a real API server, and
+ * the operator's hub RBAC grants what its code calls and nothing more (SubjectAccessReviews against
+ * the real authorizer).
+ */
 @ExtendWith(SharedTestbedExtension.class)
 class HelmChartIT {
-  private static final Path CHART = RepositoryFiles.root().resolve("helm/failover-operator");
+  private static final String NAMESPACE = "failover-system";
 
   @Test
-  void chartLintsCleanly(Testbed testbed) throws Exception {
-    String output = helm(testbed, "lint", "--strict", CHART.toString());
-    assertThat(output).contains("0 chart(s) failed");
+  void chartsLintCleanly(Testbed testbed) {
+    for (var chart : List.of(Helm.OPERATOR_CHART, Helm.MEMBER_RBAC_CHART)) {
+      Helm.Result lint = new Helm(testbed).run("lint", "--strict", chart.toString());
+      assertThat(lint.exitCode()).as(lint.output()).isZero();
+      assertThat(lint.output()).contains("0 chart(s) failed");
+    }
   }
 
   @Test
-  void renderedChartIsAcceptedByTheApiServer(Testbed testbed) throws Exception {
+  void renderedChartIsAcceptedByTheApiServer(Testbed testbed) {
     KubernetesClient hub = testbed.dataCenter("hub").client();
-    for (String namespace : List.of("failover-system")) {
-      hub.namespaces()
-          .resource(
-              new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
-          .serverSideApply();
-    }
+    ServerSideApply.namespace(hub, NAMESPACE);
     String rendered =
-        helm(
-            testbed,
-            "template",
-            "failover-operator",
-            CHART.toString(),
-            "--namespace",
-            "failover-system",
-            "--include-crds");
-    List<HasMetadata> objects =
-        hub.load(new ByteArrayInputStream(rendered.getBytes(StandardCharsets.UTF_8))).items();
+        new Helm(testbed)
+            .template(Helm.OPERATOR_CHART, "failover-operator", NAMESPACE, "--include-crds");
+    List<HasMetadata> objects = load(hub, rendered);
     assertThat(objects)
         .extracting(HasMetadata::getKind)
         .contains(
@@ -71,34 +65,179 @@ class HelmChartIT {
   }
 
   @Test
-  void valuesSchemaRejectsAnInvalidValue(Testbed testbed) throws Exception {
-    Process process =
-        helmProcess(testbed, "template", "x", CHART.toString(), "--set", "replicaCount=0");
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).isNotZero();
-    assertThat(output).contains("replicaCount");
+  void theDeploymentPassesReplicasLeaderIdentityAndLogFormatToTheOperator(Testbed testbed) {
+    String deployment =
+        new Helm(testbed)
+            .template(
+                Helm.OPERATOR_CHART,
+                "failover-operator",
+                NAMESPACE,
+                "--show-only",
+                "templates/deployment.yaml",
+                "--set",
+                "replicaCount=3",
+                "--set",
+                "logFormat=json");
+    assertThat(deployment)
+        .contains("- name: FAILOVER_REPLICAS\n              value: \"3\"")
+        .contains("- name: FAILOVER_LOG_FORMAT\n              value: \"json\"")
+        .contains(
+            "- name: FAILOVER_LEADER_IDENTITY\n"
+                + "              valueFrom:\n"
+                + "                fieldRef:\n"
+                + "                  fieldPath: metadata.name");
   }
 
-  private static String helm(Testbed testbed, String... args)
-      throws IOException, InterruptedException {
-    Process process = helmProcess(testbed, args);
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as("helm %s:%n%s", List.of(args), output).isZero();
-    return output;
+  @Test
+  void valuesSchemaRejectsAnInvalidValue(Testbed testbed) {
+    Helm.Result result =
+        new Helm(testbed)
+            .run("template", "x", Helm.OPERATOR_CHART.toString(), "--set", "replicaCount=0");
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.output()).contains("replicaCount");
+
+    Helm.Result format =
+        new Helm(testbed)
+            .run("template", "x", Helm.OPERATOR_CHART.toString(), "--set", "logFormat=xml");
+    assertThat(format.exitCode()).isNotZero();
+    assertThat(format.output()).contains("logFormat");
   }
 
-  private static Process helmProcess(Testbed testbed, String... args) throws IOException {
-    List<String> command =
-        Stream.concat(Stream.of(testbed.binaries().binary("helm").toString()), Stream.of(args))
-            .toList();
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    // helm keeps caches and config under HOME; keep them inside the testbed's work directory.
-    Path home = testbed.workDir().resolve("helm-home");
-    builder.environment().put("HELM_CACHE_HOME", home.resolve("cache").toString());
-    builder.environment().put("HELM_CONFIG_HOME", home.resolve("config").toString());
-    builder.environment().put("HELM_DATA_HOME", home.resolve("data").toString());
-    return builder.start();
+  @Test
+  void valuesSchemaRefusesSeveralReplicasWithoutLeaderElection(Testbed testbed) {
+    Helm helm = new Helm(testbed);
+    String chart = Helm.OPERATOR_CHART.toString();
+    Helm.Result two =
+        helm.run(
+            "template",
+            "x",
+            chart,
+            "--set",
+            "replicaCount=2",
+            "--set",
+            "leaderElection.enabled=false");
+    assertThat(two.exitCode()).as(two.output()).isNotZero();
+    assertThat(two.output()).contains("leaderElection/enabled");
+
+    Helm.Result one =
+        helm.run(
+            "template",
+            "x",
+            chart,
+            "--set",
+            "replicaCount=1",
+            "--set",
+            "leaderElection.enabled=false");
+    assertThat(one.exitCode()).as(one.output()).isZero();
+  }
+
+  @Test
+  void memberRbacSchemaRefusesSystemNamespacesAndSecrets(Testbed testbed) {
+    Helm helm = new Helm(testbed);
+    String chart = Helm.MEMBER_RBAC_CHART.toString();
+    Helm.Result kubeSystem =
+        helm.run("template", "x", chart, "--set-json", "namespaces=[\"kube-system\"]");
+    assertThat(kubeSystem.exitCode()).as(kubeSystem.output()).isNotZero();
+    assertThat(kubeSystem.output()).contains("/namespaces/0");
+
+    Helm.Result secrets =
+        helm.run(
+            "template",
+            "x",
+            chart,
+            "--set-json",
+            "workloadResources=[{\"apiGroups\":[\"\"],\"resources\":[\"secrets\"]}]");
+    assertThat(secrets.exitCode()).as(secrets.output()).isNotZero();
+    assertThat(secrets.output()).contains("/workloadResources/0/resources/0");
+  }
+
+  /**
+   * The chart's RBAC, applied for real under its own release name, lets the operator's
+   * ServiceAccount do exactly what the code calls in the hub. Removed again afterwards.
+   */
+  @Test
+  void hubRbacGrantsWhatTheOperatorCallsAndNothingMore(Testbed testbed) {
+    KubernetesClient hub = testbed.dataCenter("hub").client();
+    ServerSideApply.namespace(hub, NAMESPACE);
+    String release = "helm-chart-it";
+    List<GenericKubernetesResource> rbac = HubIdentity.rbac(testbed, release);
+    try {
+      rbac.forEach(object -> ServerSideApply.apply(hub, object));
+      AccessReviews operator = AccessReviews.ofServiceAccount(hub, NAMESPACE, release);
+      String policies = "shop";
+
+      // The reconcilers' informers, status patches and JOSDK's finalizers.
+      for (String kind : List.of("datacenters.failover.dev", "failoverpolicies.failover.dev")) {
+        for (String verb : List.of("get", "list", "watch", "patch")) {
+          assertThat(operator.allows(verb, kind)).as("%s %s", verb, kind).isTrue();
+        }
+        assertThat(operator.allows("patch", kind + "/status")).as("patch %s/status", kind).isTrue();
+        assertThat(operator.allows("create", kind)).as("create %s", kind).isFalse();
+        assertThat(operator.allows("delete", kind)).as("delete %s", kind).isFalse();
+      }
+      assertThat(operator.allows("update", "datacenters.failover.dev"))
+          .as("no spec writes on DataCenters")
+          .isFalse();
+      assertThat(operator.allows("update", "datacenters.failover.dev/status")).isFalse();
+      assertThat(operator.allows("update", "failoverpolicies.failover.dev"))
+          .as("the FailoverPolicy finalizer")
+          .isTrue();
+      for (String unused :
+          List.of(
+              "saasriders",
+              "paasriders",
+              "iaasriders",
+              "chaosrestoretests",
+              "notificationchannels",
+              "notifications")) {
+        for (String verb : List.of("get", "list", "create", "patch", "delete")) {
+          assertThat(operator.allows(verb, unused + ".failover.dev"))
+              .as("%s %s: nothing calls it", verb, unused)
+              .isFalse();
+        }
+      }
+
+      // Traffic: the DNSEndpoint is read and server-side applied; the GC deletes it.
+      for (String verb : List.of("get", "create", "patch")) {
+        assertThat(operator.allows(verb, "dnsendpoints.externaldns.k8s.io", policies))
+            .as("%s dnsendpoints", verb)
+            .isTrue();
+      }
+      for (String verb : List.of("list", "watch", "update", "delete")) {
+        assertThat(operator.allows(verb, "dnsendpoints.externaldns.k8s.io", policies))
+            .as("%s dnsendpoints", verb)
+            .isFalse();
+      }
+
+      // Events: created through core/v1 only.
+      assertThat(operator.allows("create", "events", policies)).isTrue();
+      assertThat(operator.allows("create", "events.events.k8s.io", policies)).isFalse();
+      assertThat(operator.allows("delete", "events", policies)).isFalse();
+
+      // Kubeconfig Secrets: get by name, in the configured namespace only.
+      assertThat(operator.allows("get", "secrets", NAMESPACE, "dc-toronto")).isTrue();
+      assertThat(operator.allows("list", "secrets", NAMESPACE)).isFalse();
+      assertThat(operator.allows("watch", "secrets", NAMESPACE)).isFalse();
+      assertThat(operator.allows("get", "secrets", policies, "dc-toronto")).isFalse();
+      assertThat(operator.allows("get", "secrets", "kube-system", "any")).isFalse();
+
+      // Leader election: its own Lease only.
+      String lease = "failover-operator-leader";
+      assertThat(operator.allows("create", "leases.coordination.k8s.io", NAMESPACE)).isTrue();
+      assertThat(operator.allows("get", "leases.coordination.k8s.io", NAMESPACE, lease)).isTrue();
+      assertThat(operator.allows("patch", "leases.coordination.k8s.io", NAMESPACE, lease)).isTrue();
+      assertThat(operator.allows("patch", "leases.coordination.k8s.io", NAMESPACE, "other"))
+          .isFalse();
+      assertThat(operator.allows("patch", "leases.coordination.k8s.io", "kube-system", lease))
+          .isFalse();
+      assertThat(operator.allows("delete", "leases.coordination.k8s.io", NAMESPACE, lease))
+          .isFalse();
+    } finally {
+      rbac.forEach(object -> hub.resource(object).delete());
+    }
+  }
+
+  private static List<HasMetadata> load(KubernetesClient hub, String yaml) {
+    return hub.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
   }
 }

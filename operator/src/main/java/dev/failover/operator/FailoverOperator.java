@@ -115,7 +115,8 @@ public final class FailoverOperator implements AutoCloseable {
                   .withParseResourceVersions(true);
               if (config.leaderElection()) {
                 overrider.withLeaderElectionConfiguration(
-                    new LeaderElectionConfiguration(config.leaseName(), config.namespace()));
+                    new LeaderElectionConfiguration(
+                        config.leaseName(), config.namespace(), config.leaderIdentity()));
               }
             });
     operator.register(
@@ -158,6 +159,13 @@ public final class FailoverOperator implements AutoCloseable {
         new OperatorHttpEndpoints(
             registry, alive, started::get, config.metricsPort(), config.healthPort());
     log.info("connecting to the hub at {}", hub.getConfiguration().getMasterUrl());
+    if (config.leaderElection()) {
+      log.info(
+          "leader election on: Lease {}/{} as {}; reconciling only while leading",
+          config.namespace(),
+          config.leaseName(),
+          config.leaderIdentity());
+    }
     try {
       operator.start();
     } catch (RuntimeException e) {

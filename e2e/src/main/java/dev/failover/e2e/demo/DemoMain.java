@@ -45,7 +45,16 @@ public final class DemoMain implements Callable<Integer> {
 
   private final Timeline timeline = new Timeline(System.out);
 
+  /**
+   * fabric8 warns once per kind that failover.dev/v1alpha1 and external-dns's v1alpha1 are
+   * "unstable versions": true, known, and noise in the middle of the story. Set before the first
+   * logger exists, which is when slf4j-simple reads its settings.
+   */
+  static final String VERSION_WARNINGS =
+      "org.slf4j.simpleLogger.log.io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils";
+
   public static void main(String[] args) {
+    System.setProperty(VERSION_WARNINGS, "error");
     System.exit(new CommandLine(new DemoMain()).execute(args));
   }
 

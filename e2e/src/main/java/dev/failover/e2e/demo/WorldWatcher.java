@@ -64,10 +64,8 @@ final class WorldWatcher implements AutoCloseable {
         .ifPresent(
             status -> {
               changed("policy", describe(status), "policy crm: " + describe(status));
-              changed(
-                  "dns",
-                  String.valueOf(policy.dnsTargets()),
-                  "DNS record crm.shop.example now points at " + policy.dnsTargets());
+              List<String> targets = policy.dnsTargets();
+              changed("dns", String.valueOf(targets), dnsLine(targets));
             });
   }
 
@@ -86,11 +84,23 @@ final class WorldWatcher implements AutoCloseable {
     return message == null ? "" : " (" + message + ")";
   }
 
-  private static String describe(FailoverPolicyStatus status) {
+  /** E.g. "Active in toronto", "FailingOver in toronto, step PromoteTarget", "Pending". */
+  static String describe(FailoverPolicyStatus status) {
+    String phase = status.getPhase() == null ? "Pending" : status.getPhase().name();
+    String where =
+        status.getActiveDataCenter() == null ? "" : " in " + status.getActiveDataCenter();
     String step = status.getCurrentStep() == null ? "" : ", step " + status.getCurrentStep();
     List<String> fence = status.getAwaitingFence();
-    String fencing = fence == null || fence.isEmpty() ? "" : ", awaiting fence of " + fence;
-    return status.getPhase() + " in " + status.getActiveDataCenter() + step + fencing;
+    String fencing =
+        fence == null || fence.isEmpty() ? "" : ", awaiting fence of " + String.join(", ", fence);
+    return phase + where + step + fencing;
+  }
+
+  /** Before the operator publishes it, the record does not exist: say so, not "[]". */
+  static String dnsLine(List<String> targets) {
+    return targets.isEmpty()
+        ? "DNS record crm.shop.example not published yet"
+        : "DNS record crm.shop.example now points at " + String.join(", ", targets);
   }
 
   private void changed(String key, String value, String line) {

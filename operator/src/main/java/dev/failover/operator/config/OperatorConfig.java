@@ -1,10 +1,25 @@
 package dev.failover.operator.config;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * The operator's settings, read once at start from {@code FAILOVER_*} environment variables and
- * passed through constructors; nothing looks settings up statically.
+ * passed through constructors; nothing looks settings up statically. A setting that cannot be right
+ * stops the start with a message naming its variable.
+ *
+ * @param replicas how many replicas of the operator are deployed ({@code FAILOVER_REPLICAS}, which
+ *     the Helm chart sets from {@code replicaCount}). A process cannot count its siblings, so it
+ *     trusts this number: more than one without leader election would be two operators acting on
+ *     every policy at once, and the start is refused.
+ * @param leaderIdentity this process's name in the leader Lease ({@code FAILOVER_LEADER_IDENTITY},
+ *     the pod name in the chart; else {@code HOSTNAME}; else a random one). Two processes with one
+ *     identity would both believe they lead.
+ * @param logLevel the root log level, one of {@link #LOG_LEVELS} ({@code FAILOVER_LOG_LEVEL})
+ * @param logFormat plain text lines or one JSON object per line ({@code FAILOVER_LOG_FORMAT})
  */
 public record OperatorConfig(
     String namespace,
@@ -13,26 +28,117 @@ public record OperatorConfig(
     String secretsNamespace,
     int metricsPort,
     int healthPort,
+    int replicas,
+    String leaderIdentity,
+    String logLevel,
+    LogFormat logFormat,
     TenancyConfig tenancy) {
+
+  public static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
+
+  /** How log lines are written. */
+  public enum LogFormat {
+    text,
+    json
+  }
+
+  public OperatorConfig {
+    if (replicas > 1 && !leaderElection) {
+      throw new IllegalArgumentException(
+          "FAILOVER_REPLICAS is "
+              + replicas
+              + " but FAILOVER_LEADER_ELECTION is false: every replica would act on every policy"
+              + " at once; enable leader election or run one replica");
+    }
+  }
 
   public static OperatorConfig fromEnvironment(Map<String, String> env) {
     return new OperatorConfig(
         env.getOrDefault("FAILOVER_NAMESPACE", "failover-system"),
-        Boolean.parseBoolean(env.getOrDefault("FAILOVER_LEADER_ELECTION", "false")),
+        bool(env, "FAILOVER_LEADER_ELECTION", false),
         env.getOrDefault("FAILOVER_LEASE_NAME", "failover-operator-leader"),
         env.getOrDefault("FAILOVER_SECRETS_NAMESPACE", "failover-system"),
         port(env, "FAILOVER_METRICS_PORT", 8080),
         port(env, "FAILOVER_HEALTH_PORT", 8081),
+        replicas(env),
+        leaderIdentity(env),
+        logLevel(env),
+        logFormat(env),
         TenancyConfig.fromEnvironment(env));
   }
 
-  private static int port(Map<String, String> env, String name, int fallback) {
+  private static String value(Map<String, String> env, String name) {
     String value = env.get(name);
-    if (value == null || value.isBlank()) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /** Strictly true or false: a typo must not silently turn leader election off. */
+  private static boolean bool(Map<String, String> env, String name, boolean fallback) {
+    String value = value(env, name);
+    if (value == null) {
+      return fallback;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(name + " must be true or false: " + value);
+    };
+  }
+
+  private static int replicas(Map<String, String> env) {
+    String value = value(env, "FAILOVER_REPLICAS");
+    if (value == null) {
+      return 1;
+    }
+    try {
+      int replicas = Integer.parseInt(value);
+      if (replicas < 1) {
+        throw new IllegalArgumentException("FAILOVER_REPLICAS must be at least 1: " + value);
+      }
+      return replicas;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("FAILOVER_REPLICAS must be a whole number: " + value, e);
+    }
+  }
+
+  private static String leaderIdentity(Map<String, String> env) {
+    return Optional.ofNullable(value(env, "FAILOVER_LEADER_IDENTITY"))
+        .or(() -> Optional.ofNullable(value(env, "HOSTNAME")))
+        .orElseGet(() -> "failover-operator-" + UUID.randomUUID());
+  }
+
+  private static String logLevel(Map<String, String> env) {
+    String value = value(env, "FAILOVER_LOG_LEVEL");
+    if (value == null) {
+      return "info";
+    }
+    String level = value.toLowerCase(Locale.ROOT);
+    if (!LOG_LEVELS.contains(level)) {
+      throw new IllegalArgumentException(
+          "FAILOVER_LOG_LEVEL must be one of trace, debug, info, warn, error: " + value);
+    }
+    return level;
+  }
+
+  private static LogFormat logFormat(Map<String, String> env) {
+    String value = value(env, "FAILOVER_LOG_FORMAT");
+    if (value == null) {
+      return LogFormat.text;
+    }
+    try {
+      return LogFormat.valueOf(value.toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("FAILOVER_LOG_FORMAT must be text or json: " + value, e);
+    }
+  }
+
+  private static int port(Map<String, String> env, String name, int fallback) {
+    String value = value(env, name);
+    if (value == null) {
       return fallback;
     }
     try {
-      int port = Integer.parseInt(value.trim());
+      int port = Integer.parseInt(value);
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException(name + " must be a port between 0 and 65535: " + value);
       }

@@ -1,0 +1,238 @@
+package dev.failover.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.failover.operator.clusters.DataCenterClientFactory;
+import dev.failover.testbed.DataCenterCluster;
+import dev.failover.testbed.SharedTestbedExtension;
+import dev.failover.testbed.Testbed;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The operator's identity in a member data center, as the harness sets it up from the member-rbac
+ * chart: the DataCenter Secrets carry a ServiceAccount token, not admin credentials, and that
+ * identity can do what the operator calls there and nothing more. Checked against a real API
+ * server, by SubjectAccessReview and by calls with the Secret's own kubeconfig.
+ */
+@ExtendWith(SharedTestbedExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MemberRbacIT {
+  private static final String TENANT = "member-rbac-it";
+  private static final String OTHER = "member-rbac-it-other";
+  private static final String DATA_CENTER = "toronto";
+
+  private FailoverWorld world;
+  private DataCenterCluster toronto;
+  private AccessReviews operator;
+
+  @BeforeAll
+  void startTheWorld(Testbed testbed) {
+    world = FailoverWorld.start(testbed);
+    world.admitWorkloadNamespace(TENANT);
+    toronto = world.dataCenter(DATA_CENTER);
+    // A namespace no policy lives in: the operator has no business there.
+    ServerSideApply.namespace(toronto.client(), OTHER);
+    operator =
+        AccessReviews.ofServiceAccount(
+            toronto.client(), MemberIdentity.NAMESPACE, MemberIdentity.SERVICE_ACCOUNT);
+  }
+
+  @AfterAll
+  void closeTheWorld() {
+    if (toronto != null) {
+      toronto.client().namespaces().withName(OTHER).delete();
+      toronto.client().namespaces().withName(TENANT).delete();
+    }
+    if (world != null) {
+      world.close();
+    }
+  }
+
+  @Test
+  void theSecretsCarryTheOperatorsTokenAndNoAdminCertificate() {
+    for (DataCenterPlan plan : world.plans()) {
+      String kubeconfig = kubeconfigInSecret(plan);
+      Config config = Config.fromKubeconfig(kubeconfig);
+
+      assertThat(config.getAutoOAuthToken()).as("%s's token", plan.name()).isNotBlank();
+      assertThat(config.getClientCertData()).as("%s's client certificate", plan.name()).isNull();
+      assertThat(config.getClientKeyData()).isNull();
+      try (KubernetesClient client = clientFor(kubeconfig)) {
+        // The API server names who was refused: the operator's ServiceAccount.
+        assertThatThrownBy(() -> client.secrets().inNamespace(TENANT).list())
+            .isInstanceOf(KubernetesClientException.class)
+            .hasMessageContaining("User \"" + MemberIdentity.USER + "\"");
+      }
+    }
+  }
+
+  @Test
+  void theOperatorMayProbeMeasureAndManageWorkloadsInItsNamespaces() {
+    assertThat(operator.allowsPath("get", "/readyz")).as("probe").isTrue();
+    assertThat(operator.allows("list", "nodes")).as("capacity: nodes").isTrue();
+    assertThat(operator.allows("list", "pods")).as("capacity: pods everywhere").isTrue();
+    assertThat(operator.allows("get", "namespaces", null, TENANT)).as("namespace").isTrue();
+    for (String resource :
+        new String[] {"deployments.apps", "statefulsets.apps", "services", "configmaps"}) {
+      for (String verb : new String[] {"get", "create", "patch", "delete"}) {
+        assertThat(operator.allows(verb, resource, TENANT))
+            .as("%s %s in %s", verb, resource, TENANT)
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
+  void theOperatorCannotReadSecretsTouchOtherNamespacesOrWriteNodes() {
+    for (String namespace : new String[] {TENANT, "kube-system", OTHER}) {
+      for (String verb : new String[] {"get", "list", "watch", "create"}) {
+        assertThat(operator.allows(verb, "secrets", namespace))
+            .as("%s secrets in %s", verb, namespace)
+            .isFalse();
+      }
+    }
+    for (String namespace : new String[] {"kube-system", OTHER, "default"}) {
+      for (String verb : new String[] {"create", "patch", "update", "delete"}) {
+        assertThat(operator.allows(verb, "deployments.apps", namespace))
+            .as("%s deployments in %s", verb, namespace)
+            .isFalse();
+        assertThat(operator.allows(verb, "configmaps", namespace))
+            .as("%s configmaps in %s", verb, namespace)
+            .isFalse();
+      }
+    }
+    for (String verb : new String[] {"create", "patch", "update", "delete"}) {
+      assertThat(operator.allows(verb, "nodes")).as("%s nodes", verb).isFalse();
+      assertThat(operator.allows(verb, "namespaces")).as("%s namespaces", verb).isFalse();
+    }
+    assertThat(operator.allows("get", "namespaces", null, "kube-system")).isFalse();
+    assertThat(operator.allows("create", "rolebindings.rbac.authorization.k8s.io", TENANT))
+        .as("no way to grant itself more")
+        .isFalse();
+    assertThat(operator.allows("create", "pods", TENANT))
+        .as("pods only through workloads")
+        .isFalse();
+  }
+
+  @Test
+  void withTheSecretsKubeconfigTheOperatorsCallsSucceedAndOthersAreForbidden() {
+    try (KubernetesClient client = clientFor(kubeconfigInSecret(plan(DATA_CENTER)))) {
+      assertThat(client.nodes().list().getItems()).hasSize(Testbed.FAKE_NODES);
+      assertThat(client.pods().inAnyNamespace().list().getItems()).isNotNull();
+      assertThat(client.namespaces().withName(TENANT).get()).isNotNull();
+
+      Deployment applied =
+          client
+              .resource(deployment())
+              .fieldManager("failover-operator")
+              .forceConflicts()
+              .serverSideApply();
+      assertThat(applied.getMetadata().getUid()).isNotBlank();
+      Deployment fenced =
+          client
+              .resource(deployment())
+              .patch(
+                  new PatchContext.Builder().withPatchType(PatchType.JSON_MERGE).build(),
+                  "{\"spec\":{\"replicas\":0}}");
+      assertThat(fenced.getSpec().getReplicas()).isZero();
+      assertThat(client.resource(deployment()).delete()).isNotEmpty();
+
+      assertForbidden(() -> client.secrets().inNamespace(TENANT).list());
+      assertForbidden(() -> client.secrets().inNamespace("kube-system").withName("x").get());
+      assertForbidden(
+          () ->
+              client
+                  .resource(
+                      new ConfigMapBuilder()
+                          .withNewMetadata()
+                          .withName("planted")
+                          .withNamespace("kube-system")
+                          .endMetadata()
+                          .withData(Map.of("k", "v"))
+                          .build())
+                  .create());
+      assertForbidden(
+          () ->
+              client
+                  .nodes()
+                  .withName(client.nodes().list().getItems().get(0).getMetadata().getName())
+                  .edit(
+                      node -> {
+                        node.getMetadata().getLabels().put("failover.dev/touched", "true");
+                        return node;
+                      }));
+    }
+  }
+
+  private static void assertForbidden(Runnable call) {
+    assertThatThrownBy(call::run)
+        .isInstanceOfSatisfying(
+            KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
+  }
+
+  private static Deployment deployment() {
+    return new DeploymentBuilder()
+        .withNewMetadata()
+        .withName("rbac-probe")
+        .withNamespace(TENANT)
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(1)
+        .withNewSelector()
+        .addToMatchLabels("app", "rbac-probe")
+        .endSelector()
+        .withNewTemplate()
+        .withNewMetadata()
+        .addToLabels("app", "rbac-probe")
+        .endMetadata()
+        .withNewSpec()
+        .addNewContainer()
+        .withName("app")
+        .withImage("example.invalid/app:1")
+        .endContainer()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  private String kubeconfigInSecret(DataCenterPlan plan) {
+    Secret secret =
+        world
+            .hub()
+            .secrets()
+            .inNamespace(FailoverWorld.SECRETS_NAMESPACE)
+            .withName(plan.secretName())
+            .get();
+    byte[] kubeconfig = Base64.getDecoder().decode(secret.getData().get("kubeconfig"));
+    return new String(kubeconfig, StandardCharsets.UTF_8);
+  }
+
+  private DataCenterPlan plan(String name) {
+    return world.plans().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** A client built the way the operator builds its own from the Secret. */
+  private static KubernetesClient clientFor(String kubeconfig) {
+    return new DataCenterClientFactory(Duration.ofSeconds(2), Duration.ofSeconds(5))
+        .fromKubeconfig(kubeconfig);
+  }
+}
