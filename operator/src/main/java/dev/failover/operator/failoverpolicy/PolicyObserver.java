@@ -53,7 +53,8 @@ public final class PolicyObserver {
     Map<String, WorkloadObservation> workloads = new HashMap<>();
     for (DataCenterView view : own) {
       if (view.reachable()) {
-        observeWorkload(policy, view.name()).ifPresent(found -> workloads.put(view.name(), found));
+        observeWorkload(policy, dataCenters.get(view.name()))
+            .ifPresent(found -> workloads.put(view.name(), found));
       }
     }
     PolicySettings settings = PolicySettingsMapper.settings(policy.getSpec());
@@ -88,18 +89,21 @@ public final class PolicyObserver {
 
   /** Absent when the data center cannot be read right now; the core treats that as unknown. */
   private java.util.Optional<WorkloadObservation> observeWorkload(
-      FailoverPolicy policy, String dataCenter) {
+      FailoverPolicy policy, DataCenter dataCenter) {
     return connections
-        .client(dataCenter)
+        .client(dataCenter.getMetadata().getName())
         .flatMap(
             client -> {
               try {
-                return java.util.Optional.of(new WorkloadApplier(client).observe(policy));
+                // Bounded like every member-cluster call of a move: a hung data center costs
+                // seconds.
+                return java.util.Optional.of(
+                    new WorkloadApplier(BoundedCalls.to(client, dataCenter)).observe(policy));
               } catch (KubernetesClientException e) {
                 log.debug(
                     "cannot read the workload of {} in {}",
                     policy.getMetadata().getName(),
-                    dataCenter,
+                    dataCenter.getMetadata().getName(),
                     e);
                 return java.util.Optional.empty();
               }
