@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -46,9 +47,9 @@ final class ActionBackoff {
     failing.remove(new Key(policyUid, target));
   }
 
-  /** Forgets a policy that is gone. */
-  void forget(String policyUid) {
-    failing.keySet().removeIf(key -> key.policyUid().equals(policyUid));
+  /** Forgets every policy but these. */
+  void retain(Set<String> policyUids) {
+    failing.keySet().removeIf(key -> !policyUids.contains(key.policyUid()));
   }
 
   static Duration delay(int attempts) {

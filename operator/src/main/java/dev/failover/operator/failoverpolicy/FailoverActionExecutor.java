@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -148,9 +149,9 @@ public final class FailoverActionExecutor {
     return new Outcome(failures);
   }
 
-  /** Forgets what is remembered about a policy that is gone. */
-  void forget(String policyUid) {
-    backoff.forget(policyUid);
+  /** Forgets the back-off of policies that are gone. */
+  void retainPolicies(Set<String> policyUids) {
+    backoff.retain(policyUids);
   }
 
   private Optional<Failure> actOn(

@@ -162,6 +162,12 @@ public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy
     }
     policyHealth.retainPolicies(
         context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()));
+    executor.retainPolicies(
+        context
+            .getPrimaryCache()
+            .list()
+            .map(known -> known.getMetadata().getUid())
+            .collect(Collectors.toSet()));
     return UpdateControl.<FailoverPolicy>noUpdate()
         .rescheduleAfter(nextLook(policy, progress, outcome));
   }
