@@ -15,6 +15,7 @@ import dev.failover.core.failover.RequiredActions;
 import dev.failover.operator.clusters.DataCenterConnections;
 import dev.failover.operator.observability.FailoverMetrics;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,8 +63,8 @@ public final class FailoverActionExecutor {
     this.backoff = new ActionBackoff(clock);
   }
 
-  /** A data center (or DNS) whose action failed, or that waits out its back-off. */
-  record Failure(String target, boolean required, String error) {
+  /** A data center (or DNS) whose action failed, or that waits out its back-off until retryAt. */
+  record Failure(String target, boolean required, String error, Instant retryAt) {
     String describe() {
       return target + ": " + error;
     }
@@ -81,6 +82,11 @@ public final class FailoverActionExecutor {
 
     List<Failure> of(boolean required) {
       return failures.stream().filter(failure -> failure.required() == required).toList();
+    }
+
+    /** When the first failing data center may be tried again; empty when none failed. */
+    Optional<Instant> nextRetry() {
+      return failures.stream().map(Failure::retryAt).min(Instant::compareTo);
     }
   }
 
@@ -165,7 +171,11 @@ public final class FailoverActionExecutor {
     Optional<ActionBackoff.Failing> waiting = backoff.waiting(uid, target);
     if (waiting.isPresent()) {
       return Optional.of(
-          new Failure(target, required, waiting.get().error() + " (retrying with back-off)"));
+          new Failure(
+              target,
+              required,
+              waiting.get().error() + " (retrying with back-off)",
+              waiting.get().retryAt()));
     }
     try {
       for (FailoverAction action : actions) {
@@ -186,7 +196,7 @@ public final class FailoverActionExecutor {
           ActionBackoff.delay(failing.attempts()).toMillis(),
           required ? "" : "; the move goes on");
       log.debug("{} failed", target, e);
-      return Optional.of(new Failure(target, required, error));
+      return Optional.of(new Failure(target, required, error, failing.retryAt()));
     }
   }
 

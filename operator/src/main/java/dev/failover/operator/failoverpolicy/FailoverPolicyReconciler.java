@@ -169,7 +169,7 @@ public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy
             .map(known -> known.getMetadata().getUid())
             .collect(Collectors.toSet()));
     return UpdateControl.<FailoverPolicy>noUpdate()
-        .rescheduleAfter(nextLook(policy, progress, outcome));
+        .rescheduleAfter(nextLook(policy, progress, outcome, clock));
   }
 
   /** Another policy declares one of this policy's objects first: do nothing, and say why. */
@@ -220,10 +220,19 @@ public final class FailoverPolicyReconciler implements Reconciler<FailoverPolicy
   }
 
   private static Duration nextLook(
-      FailoverPolicy policy, FailoverProgress progress, FailoverActionExecutor.Outcome outcome) {
-    // A failing data center waits out its own back-off in the executor; looking often costs little.
-    if (progress.currentStep() != null || !outcome.failures().isEmpty()) {
+      FailoverPolicy policy,
+      FailoverProgress progress,
+      FailoverActionExecutor.Outcome outcome,
+      Clock clock) {
+    if (progress.currentStep() != null) {
       return WHILE_MOVING;
+    }
+    // Settled with a failing data center: look again when its back-off ends, not every 500 ms.
+    Optional<Duration> retry = outcome.nextRetry().map(at -> Duration.between(clock.instant(), at));
+    if (retry.isPresent()) {
+      return retry.get().compareTo(WHILE_MOVING) < 0
+          ? WHILE_MOVING
+          : retry.get().compareTo(WHILE_SETTLED) > 0 ? WHILE_SETTLED : retry.get();
     }
     PolicySettings settings = PolicySettingsMapper.settings(policy.getSpec());
     boolean awayFromPrimary =
