@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What to do next: execute {@code actions} in order, then persist {@code progress}, then decide
- * again. If an action fails, do not persist; deciding again from the old progress is safe.
+ * What to do next: tell the Events, persist {@code progress}, carry out the other actions, then
+ * decide again. Every action follows from the progress, so one that fails (or never ran, after a
+ * crash) is simply issued again by the next decision.
  *
  * @param message one line for the policy's Ready condition, such as "Failing over from a to b
  *     (blackout): waiting for the workload to become Available in b"

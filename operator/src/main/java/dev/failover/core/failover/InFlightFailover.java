@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param to the chosen target; null while it is still being chosen
  * @param detectedAt when the trigger happened (the data center's phase change), the start of the
  *     measured RTO
- * @param startedAt when the operator started the move
+ * @param startedAt when the operator started the move toward its current target; the move's
+ *     deadline runs from here
  * @param completedAt when traffic was first seen on the target; null until then. Persisted so a
  *     retried Record step reports the same RTO.
  * @param actionId the manual action that asked for the move; null when none did
@@ -48,6 +49,11 @@ public record InFlightFailover(
 
   public InFlightFailover withTo(String target) {
     return new InFlightFailover(from, target, reason, detectedAt, startedAt, completedAt, actionId);
+  }
+
+  /** The move gives up on its target and tries {@code target}, with a fresh deadline from now. */
+  public InFlightFailover retargeted(String target, Instant now) {
+    return new InFlightFailover(from, target, reason, detectedAt, now, completedAt, actionId);
   }
 
   public InFlightFailover withCompletedAt(Instant at) {

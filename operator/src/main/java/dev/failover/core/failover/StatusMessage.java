@@ -1,5 +1,7 @@
 package dev.failover.core.failover;
 
+import dev.failover.core.DurationText;
+
 /**
  * One line for the policy's Ready condition, saying where the workload is and what it waits for.
  */
@@ -27,7 +29,7 @@ final class StatusMessage {
           move == null || move.to() == null
               ? "Waiting to place the workload: "
                   + eligibility.explain(situation, progress.awaitingFence())
-              : "Placing in " + move.to() + ": " + waitingFor(progress);
+              : "Placing in " + move.to() + ": " + waitingFor(progress) + overdue(situation, move);
       case FailingOver, FailingBack ->
           (move == null
                   ? "Moving"
@@ -39,8 +41,17 @@ final class StatusMessage {
                       + ")")
               + ": "
               + waitingFor(progress)
+              + overdue(situation, move)
               + fences;
     };
+  }
+
+  private static String overdue(PolicySituation situation, InFlightFailover move) {
+    return TargetSteps.pastDeadline(move, situation)
+        ? "; past the deadline of "
+            + DurationText.format(situation.settings().moveDeadline())
+            + " (the RTO)"
+        : "";
   }
 
   private static String waitingFor(FailoverProgress progress) {

@@ -7,9 +7,12 @@ import static dev.failover.api.v1alpha1.failoverpolicy.FailoverStep.SwitchTraffi
 
 import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPhase;
+import dev.failover.core.DurationText;
 import dev.failover.core.placement.Candidate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The steps before the switch, which can still change course: SelectTarget, PromoteTarget and
@@ -77,6 +80,9 @@ final class TargetSteps {
     if (!targetStillFits(draft)) {
       return loseTarget(draft);
     }
+    if (pastDeadline(draft) && gaveUpOnTarget(draft)) {
+      return draft.move() != null;
+    }
     boolean scaledUp =
         draft
             .situation()
@@ -93,6 +99,9 @@ final class TargetSteps {
     if (!targetStillFits(draft)) {
       return loseTarget(draft);
     }
+    if (pastDeadline(draft) && gaveUpOnTarget(draft)) {
+      return draft.move() != null;
+    }
     boolean available =
         draft
             .situation()
@@ -103,6 +112,60 @@ final class TargetSteps {
       draft.progress(draft.progress().atStep(SwitchTraffic));
     }
     return available;
+  }
+
+  /** The move has spent its deadline (the RTO) on its current target without switching traffic. */
+  static boolean pastDeadline(DecisionDraft draft) {
+    return pastDeadline(draft.move(), draft.situation());
+  }
+
+  static boolean pastDeadline(InFlightFailover move, PolicySituation situation) {
+    return move != null
+        && !situation.now().isBefore(move.startedAt().plus(situation.settings().moveDeadline()));
+  }
+
+  /**
+   * A target that did not take the workload within the deadline: a planned move is abandoned (the
+   * workload stays where it runs); a failover tries the next best data center, with a fresh
+   * deadline. With no other candidate it keeps its target and the status says it is overdue.
+   * Returns whether it changed course.
+   */
+  private boolean gaveUpOnTarget(DecisionDraft draft) {
+    InFlightFailover move = draft.move();
+    FailoverProgress progress = draft.progress();
+    PolicySituation situation = draft.situation();
+    String deadline = DurationText.format(situation.settings().moveDeadline());
+    if (isAbandonable(move)) {
+      draft.progress(progress.settledIn(move.from(), progress.activeReason()));
+      draft.emit(
+          EventReason.MoveAbandoned,
+          (move.reason().failback() ? "Failback" : "Manual failover")
+              + " to "
+              + move.to()
+              + " abandoned: the workload did not become Available there within the deadline of "
+              + deadline
+              + " (the RTO); staying in "
+              + move.from());
+      return true;
+    }
+    Set<String> excluded = new TreeSet<>(progress.awaitingFence());
+    excluded.add(move.to());
+    Optional<Candidate> next = eligibility.best(situation, excluded, move.from());
+    if (next.isEmpty()) {
+      return false;
+    }
+    draft.progress(
+        progress
+            .withInFlight(move.retargeted(next.get().name(), situation.now()))
+            .atStep(PromoteTarget));
+    draft.emit(
+        EventReason.TargetLost,
+        move.to()
+            + " did not take the workload within the deadline of "
+            + deadline
+            + " (the RTO); trying "
+            + next.get().name());
+    return true;
   }
 
   private boolean targetStillFits(DecisionDraft draft) {

@@ -3,8 +3,13 @@
  * dev.failover.core.failover.FailoverStateMachine#decide} turns a {@link
  * dev.failover.core.failover.PolicySituation} into a {@link
  * dev.failover.core.failover.FailoverDecision}: the next persisted progress plus idempotent
- * actions. The reconciler executes the actions in order, persists the progress only if they all
- * succeeded, and decides again.
+ * actions. For each decision the reconciler emits its Events, persists the progress (with any
+ * history record), then carries out its actions, and decides again while the progress moves on. So
+ * the persisted status is authoritative at every externally visible step: it names the new active
+ * data center before traffic is pointed there, the move being fenced before the fence, the record
+ * before the move counts as done. A crash anywhere is healed by deciding again from the status: the
+ * actions are re-derived from it, and Events are named after the status they were decided from, so
+ * a retried decision never tells the story twice.
  *
  * <p><b>Moves.</b> A move (initial placement, failover or failback) runs through persisted steps; a
  * step whose condition is already observed hands over to the next in the same decision:
@@ -26,6 +31,20 @@
  *       unreachable one joins awaitingFence and the move goes on. Skipped by a first placement.
  *   <li>Record: a history record (measured RTO = completed − detected) and an Event; Active.
  * </ol>
+ *
+ * <p><b>Deadline.</b> A move may spend the policy's RTO ({@code spec.objectives.rto}, default 2m)
+ * on a target, counted from when it chose that target. If the workload is not Available there by
+ * then (a quota, a webhook, a missing CRD, a hang), a failover gives up on that target and tries
+ * the next best data center with a fresh deadline (TargetLost); with no other candidate it keeps
+ * trying the same one and the Ready message says it is past its deadline. A planned move (manual
+ * failover, failback) is abandoned and the workload stays (MoveAbandoned). After the switch the
+ * move is committed and only the message says it is overdue.
+ *
+ * <p><b>Required and bystander actions</b> ({@link dev.failover.core.failover.RequiredActions}).
+ * Pointing traffic, and anything done in the active data center, the target or the data center
+ * being left, is what the move needs. Standbys kept in their mode and returned data centers
+ * awaiting a fence are bystanders: their failures are retried with back-off and reported, and never
+ * hold up the target or the switch. A failed Event never stops a move.
  *
  * <p>If the target stops qualifying before the switch (Unreachable, Excluded, Restoring, Pending,
  * or awaiting a fence, by its phase: a single failed probe does not count; a planned move also

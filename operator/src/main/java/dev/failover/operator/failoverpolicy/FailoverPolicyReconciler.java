@@ -16,7 +16,6 @@ import dev.failover.operator.policyhealth.PolicyHealth;
 import dev.failover.operator.status.StatusConditions;
 import dev.failover.operator.status.StatusPatches;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -40,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * Keeps a policy's workload in exactly one healthy data center. Observe (data centers, workloads,
  * DNS) → decide (the core's {@link FailoverStateMachine}) → act (server-side apply, DNS, Events) →
  * status, repeated while the decision moves on, so a failover whose steps are already satisfied
- * completes in one reconcile. Progress is persisted only after its actions succeeded.
+ * completes in one reconcile. Each decision that moves on is persisted before its actions run, so
+ * the status is authoritative at every externally visible step (traffic switched, fenced,
+ * recorded); see {@link #reconcile}.
  */
 @ControllerConfiguration(name = "failoverpolicy")
 public final class FailoverPolicyReconciler
@@ -57,6 +59,12 @@ public final class FailoverPolicyReconciler
   private static final int MAX_DECISIONS_PER_RECONCILE = 8;
   private static final Duration WHILE_MOVING = Duration.ofMillis(500);
   private static final Duration WHILE_SETTLED = Duration.ofSeconds(15);
+
+  /**
+   * False while an action in a bystander data center (a standby, or one awaiting its fence) fails;
+   * the message names each and its error. The move does not wait for them.
+   */
+  static final String DATA_CENTERS_IN_SYNC = "DataCentersInSync";
 
   /**
    * Away from the primary with automatic failback, a stabilization window may close without any
@@ -73,6 +81,7 @@ public final class FailoverPolicyReconciler
   private final PolicyCleanup cleanup;
   private final MissingDataCenters missingDataCenters;
   private final Clock clock;
+  private final CrashPoints crashPoints;
   private InformerEventSource<DataCenter, FailoverPolicy> dataCenters;
 
   /**
@@ -96,6 +105,7 @@ public final class FailoverPolicyReconciler
     this.policyHealth = policyHealth;
     this.healthChanges = healthChanges;
     this.clock = clock;
+    this.crashPoints = CrashPoints.fromSystemProperties();
   }
 
   @Override
@@ -134,43 +144,58 @@ public final class FailoverPolicyReconciler
     }
     status.setManagedObjects(cleanup.pruneDropped(policy, stored, everyDataCenterOf(policy)));
     Map<String, DataCenter> placement = placementDataCenters(policy);
-    FailoverProgress progress = PolicyProgressMapper.read(stored);
-    String message = "";
-    String failure = null;
-    List<WorkloadEndpointHealth> endpoints = List.of();
-    for (int decisions = 0; decisions < MAX_DECISIONS_PER_RECONCILE; decisions++) {
-      PolicyObservation observation = observer.observe(policy, progress, placement);
-      endpoints = observation.endpoints();
-      FailoverDecision decision = stateMachine.decide(observation.situation());
-      try {
-        executor.run(policy, decision.actions(), placement::get, status);
-      } catch (KubernetesClientException | IllegalStateException e) {
-        failure = e.getMessage();
-        log.warn("{}: an action failed; deciding again shortly", name(policy), e);
-        break;
-      }
-      boolean movedOn = !decision.progress().equals(progress);
-      progress = decision.progress();
-      message = decision.message();
-      if (!movedOn) {
-        break;
-      }
-    }
-    status.setWorkloadEndpoints(new ArrayList<>(endpoints));
     missingDataCenters.note(
         policy,
         status,
         stored,
         PolicySettingsMapper.settings(policy.getSpec()).placement().ordered(),
         placement.keySet());
-    writeStatus(policy, status, stored, progress, message, failure, placement);
-    if (StatusPatches.changed(stored, status)) {
-      persist(policy, status, context);
+    FailoverProgress progress = PolicyProgressMapper.read(stored);
+    // The policy as last persisted: Events are named after its resourceVersion.
+    FailoverPolicy current = policy;
+    FailoverPolicyStatus persisted = stored;
+    String message = "";
+    FailoverActionExecutor.Outcome outcome = new FailoverActionExecutor.Outcome(List.of());
+    List<WorkloadEndpointHealth> endpoints = List.of();
+    for (int decisions = 0; decisions < MAX_DECISIONS_PER_RECONCILE; decisions++) {
+      PolicyObservation observation = observer.observe(current, progress, placement);
+      endpoints = observation.endpoints();
+      FailoverDecision decision = stateMachine.decide(observation.situation());
+      FailoverProgress before = progress;
+      FailoverProgress after = decision.progress();
+      Consumer<String> crashPoint = step -> crashPoints.before(step, before, after);
+      // Tell, then persist, then act: a crash after the Events retells nothing (same names), and
+      // the status is authoritative before traffic moves, a data center is fenced or a record is
+      // kept; the actions are re-derived from it, so a crash before them only delays them.
+      executor.report(current, decision.actions(), status, crashPoint);
+      progress = after;
+      message = decision.message();
+      status.setWorkloadEndpoints(new ArrayList<>(endpoints));
+      writeStatus(current, status, stored, progress, message, outcome, placement);
+      if (StatusPatches.changed(persisted, status)) {
+        crashPoint.accept("status write " + describe(progress));
+        current = persist(current, status, context);
+        persisted = Serialization.clone(status);
+      }
+      outcome = executor.act(current, decision.actions(), progress, placement::get, crashPoint);
+      if (outcome.requiredFailed() || before.equals(after)) {
+        break;
+      }
+    }
+    writeStatus(current, status, stored, progress, message, outcome, placement);
+    if (StatusPatches.changed(persisted, status)) {
+      persist(current, status, context);
     }
     policyHealth.retainPolicies(
         context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()));
+    executor.retainPolicies(
+        context
+            .getPrimaryCache()
+            .list()
+            .map(known -> known.getMetadata().getUid())
+            .collect(Collectors.toSet()));
     return UpdateControl.<FailoverPolicy>noUpdate()
-        .rescheduleAfter(nextLook(policy, progress, failure));
+        .rescheduleAfter(nextLook(policy, progress, outcome, clock));
   }
 
   /**
@@ -264,7 +289,7 @@ public final class FailoverPolicyReconciler
    * time. So the patch (server-side apply with optimistic locking) goes through JOSDK's
    * PrimaryUpdateAndCacheUtils, which keeps the patched policy for the next reconcile.
    */
-  private static void persist(
+  private static FailoverPolicy persist(
       FailoverPolicy policy, FailoverPolicyStatus status, Context<FailoverPolicy> context) {
     FailoverPolicy statusOnly = new FailoverPolicy();
     statusOnly.setMetadata(
@@ -273,13 +298,34 @@ public final class FailoverPolicyReconciler
             .withNamespace(policy.getMetadata().getNamespace())
             .build());
     statusOnly.setStatus(status);
-    PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(policy, statusOnly, context);
+    return PrimaryUpdateAndCacheUtils.ssaPatchStatusAndCacheResource(policy, statusOnly, context);
+  }
+
+  private static String describe(FailoverProgress progress) {
+    return progress.phase()
+        + (progress.currentStep() == null ? "" : "/" + progress.currentStep())
+        + " in "
+        + progress.activeDataCenter()
+        + (progress.inFlight() == null ? "" : ", to " + progress.inFlight().to())
+        + (progress.awaitingFence().isEmpty()
+            ? ""
+            : ", awaiting fence " + progress.awaitingFence());
   }
 
   private static Duration nextLook(
-      FailoverPolicy policy, FailoverProgress progress, String failure) {
-    if (progress.currentStep() != null || failure != null) {
+      FailoverPolicy policy,
+      FailoverProgress progress,
+      FailoverActionExecutor.Outcome outcome,
+      Clock clock) {
+    if (progress.currentStep() != null) {
       return WHILE_MOVING;
+    }
+    // Settled with a failing data center: look again when its back-off ends, not every 500 ms.
+    Optional<Duration> retry = outcome.nextRetry().map(at -> Duration.between(clock.instant(), at));
+    if (retry.isPresent()) {
+      return retry.get().compareTo(WHILE_MOVING) < 0
+          ? WHILE_MOVING
+          : retry.get().compareTo(WHILE_SETTLED) > 0 ? WHILE_SETTLED : retry.get();
     }
     PolicySettings settings = PolicySettingsMapper.settings(policy.getSpec());
     boolean awayFromPrimary =
@@ -296,8 +342,9 @@ public final class FailoverPolicyReconciler
       FailoverPolicyStatus stored,
       FailoverProgress progress,
       String message,
-      String failure,
+      FailoverActionExecutor.Outcome outcome,
       Map<String, DataCenter> placement) {
+    String failure = failures(outcome.of(true));
     StatusConditions.observed(status, policy.getMetadata().getGeneration());
     PolicyProgressMapper.write(progress, status);
     DataCenter active =
@@ -326,6 +373,26 @@ public final class FailoverPolicyReconciler
                     rto.feasible() ? "DetectionFitsRto" : "DetectionTooSlowForRto",
                     rto.message(),
                     clock.instant()));
+    String bystanders = failures(outcome.of(false));
+    StatusConditions.set(
+        status,
+        stored,
+        DATA_CENTERS_IN_SYNC,
+        bystanders == null,
+        bystanders == null ? "AllActionsApplied" : "ActionFailed",
+        bystanders == null
+            ? "Every data center holds the workload as its role asks"
+            : "Retrying with back-off; the move does not wait for these: " + bystanders,
+        clock.instant());
+  }
+
+  /** One line naming each failing data center and its condensed error; null when none failed. */
+  private static String failures(List<FailoverActionExecutor.Failure> failures) {
+    return failures.isEmpty()
+        ? null
+        : failures.stream()
+            .map(FailoverActionExecutor.Failure::describe)
+            .collect(Collectors.joining("; "));
   }
 
   /** The policy's data centers in placement order; those without a DataCenter are left out. */

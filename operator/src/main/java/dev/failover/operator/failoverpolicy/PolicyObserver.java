@@ -49,7 +49,8 @@ public final class PolicyObserver {
     Map<String, WorkloadObservation> workloads = new HashMap<>();
     for (DataCenterView view : own) {
       if (view.reachable()) {
-        observeWorkload(policy, view.name()).ifPresent(found -> workloads.put(view.name(), found));
+        observeWorkload(policy, dataCenters.get(view.name()))
+            .ifPresent(found -> workloads.put(view.name(), found));
       }
     }
     PolicySettings settings = PolicySettingsMapper.settings(policy.getSpec());
@@ -84,18 +85,20 @@ public final class PolicyObserver {
 
   /** Absent when the data center cannot be read right now; the core treats that as unknown. */
   private java.util.Optional<WorkloadObservation> observeWorkload(
-      FailoverPolicy policy, String dataCenter) {
+      FailoverPolicy policy, DataCenter dataCenter) {
     return appliers
         .in(dataCenter)
         .flatMap(
             applier -> {
               try {
+                // Bounded like every member-cluster call of a move: a hung data center costs
+                // seconds.
                 return java.util.Optional.of(applier.observe(policy));
               } catch (KubernetesClientException e) {
                 log.debug(
                     "cannot read the workload of {} in {}",
                     policy.getMetadata().getName(),
-                    dataCenter,
+                    dataCenter.getMetadata().getName(),
                     e);
                 return java.util.Optional.empty();
               }

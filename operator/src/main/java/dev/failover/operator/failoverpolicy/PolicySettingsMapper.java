@@ -4,9 +4,11 @@ import dev.failover.api.v1alpha1.failoverpolicy.FailbackMode;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicySpec;
 import dev.failover.api.v1alpha1.failoverpolicy.PlacementStrategy;
 import dev.failover.api.v1alpha1.failoverpolicy.StandbyMode;
+import dev.failover.core.DurationText;
 import dev.failover.core.failover.ManualAction;
 import dev.failover.core.failover.PolicySettings;
 import dev.failover.core.placement.PlacementPreference;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +26,21 @@ final class PolicySettingsMapper {
         Optional.ofNullable(spec.getStandby()).orElse(StandbyMode.Hot),
         spec.getFailback() == null || spec.getFailback().getMode() == null
             ? FailbackMode.Automatic
-            : spec.getFailback().getMode());
+            : spec.getFailback().getMode(),
+        moveDeadline(spec));
+  }
+
+  /** The RTO bounds each target of a move; a zero or unreadable one falls back to the default. */
+  private static Duration moveDeadline(FailoverPolicySpec spec) {
+    String rto = spec.getObjectives() == null ? null : spec.getObjectives().getRto();
+    try {
+      Duration deadline = rto == null ? null : DurationText.parse(rto);
+      return deadline == null || deadline.isZero() || deadline.isNegative()
+          ? PolicySettings.DEFAULT_MOVE_DEADLINE
+          : deadline;
+    } catch (IllegalArgumentException e) {
+      return PolicySettings.DEFAULT_MOVE_DEADLINE;
+    }
   }
 
   /** The policy's manual action, if it has one. */

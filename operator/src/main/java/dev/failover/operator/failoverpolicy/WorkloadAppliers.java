@@ -1,5 +1,6 @@
 package dev.failover.operator.failoverpolicy;
 
+import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.core.workload.TenancyRule;
 import dev.failover.operator.clusters.DataCenterConnections;
 import java.util.Optional;
@@ -14,14 +15,25 @@ public final class WorkloadAppliers {
     this.tenancy = tenancy;
   }
 
-  /** Empty while the data center's kubeconfig has not been read. */
-  public Optional<WorkloadApplier> in(String dataCenter) {
-    return connections.client(dataCenter).map(client -> new WorkloadApplier(client, tenancy));
+  /**
+   * Empty while the data center's kubeconfig has not been read. Its calls are bounded by the data
+   * center's probe settings ({@link BoundedCalls}), so a hung data center costs seconds.
+   */
+  public Optional<WorkloadApplier> in(DataCenter dataCenter) {
+    return connections
+        .client(dataCenter.getMetadata().getName())
+        .map(client -> new WorkloadApplier(BoundedCalls.to(client, dataCenter), tenancy));
   }
 
-  /** For an action that must reach the data center: no connection is a failure. */
-  public WorkloadApplier at(String dataCenter) {
+  /** For an action that must reach the data center: no DataCenter or connection is a failure. */
+  public WorkloadApplier at(DataCenter dataCenter) {
+    if (dataCenter == null) {
+      throw new IllegalStateException("no DataCenter for a data center of the placement");
+    }
     return in(dataCenter)
-        .orElseThrow(() -> new IllegalStateException("no connection to data center " + dataCenter));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no connection to data center " + dataCenter.getMetadata().getName()));
   }
 }

@@ -53,7 +53,7 @@ final class WorkloadRemoval {
           Optional<WorkloadApplier> applier =
               dataCenter
                   .filter(found -> DataCenterViews.view(found, clock.instant()).reachable())
-                  .flatMap(found -> appliers.in(name));
+                  .flatMap(appliers::in);
           if (applier.isEmpty()) {
             notReached.add(name);
             return;
