@@ -221,15 +221,16 @@ class HelmChartIT {
       assertThat(operator.allows("get", "secrets", policies, "dc-toronto")).isFalse();
       assertThat(operator.allows("get", "secrets", "kube-system", "any")).isFalse();
 
-      // Leader election: its own Lease only.
+      // Leader election: Leases in the release namespace only (JOSDK checks without a name).
       String lease = "failover-operator-leader";
-      assertThat(operator.allows("create", "leases.coordination.k8s.io", NAMESPACE)).isTrue();
-      assertThat(operator.allows("get", "leases.coordination.k8s.io", NAMESPACE, lease)).isTrue();
-      assertThat(operator.allows("patch", "leases.coordination.k8s.io", NAMESPACE, lease)).isTrue();
-      assertThat(operator.allows("patch", "leases.coordination.k8s.io", NAMESPACE, "other"))
-          .isFalse();
-      assertThat(operator.allows("patch", "leases.coordination.k8s.io", "kube-system", lease))
-          .isFalse();
+      for (String verb : List.of("get", "create", "update", "patch")) {
+        assertThat(operator.allows(verb, "leases.coordination.k8s.io", NAMESPACE, lease))
+            .as("%s the Lease", verb)
+            .isTrue();
+        assertThat(operator.allows(verb, "leases.coordination.k8s.io", "kube-system", lease))
+            .as("%s a Lease in kube-system", verb)
+            .isFalse();
+      }
       assertThat(operator.allows("delete", "leases.coordination.k8s.io", NAMESPACE, lease))
           .isFalse();
     } finally {
