@@ -221,18 +221,20 @@ class HelmChartIT {
       assertThat(operator.allows("get", "secrets", policies, "dc-toronto")).isFalse();
       assertThat(operator.allows("get", "secrets", "kube-system", "any")).isFalse();
 
-      // Leader election: Leases in the release namespace only (JOSDK checks without a name).
+      // Leader election: its own Lease only.
       String lease = "failover-operator-leader";
-      for (String verb : List.of("get", "create", "update", "patch")) {
-        assertThat(operator.allows(verb, "leases.coordination.k8s.io", NAMESPACE, lease))
+      String leases = "leases.coordination.k8s.io";
+      assertThat(operator.allows("create", leases, NAMESPACE)).isTrue();
+      for (String verb : List.of("get", "update", "patch")) {
+        assertThat(operator.allows(verb, leases, NAMESPACE, lease))
             .as("%s the Lease", verb)
             .isTrue();
-        assertThat(operator.allows(verb, "leases.coordination.k8s.io", "kube-system", lease))
-            .as("%s a Lease in kube-system", verb)
+        assertThat(operator.allows(verb, leases, NAMESPACE, "other"))
+            .as("%s another", verb)
             .isFalse();
+        assertThat(operator.allows(verb, leases, "kube-system", lease)).isFalse();
       }
-      assertThat(operator.allows("delete", "leases.coordination.k8s.io", NAMESPACE, lease))
-          .isFalse();
+      assertThat(operator.allows("delete", leases, NAMESPACE, lease)).isFalse();
     } finally {
       rbac.forEach(object -> hub.resource(object).delete());
     }
