@@ -223,15 +223,18 @@ class HelmChartIT {
 
       // Leader election: its own Lease only.
       String lease = "failover-operator-leader";
-      assertThat(operator.allows("create", "leases.coordination.k8s.io", NAMESPACE)).isTrue();
-      assertThat(operator.allows("get", "leases.coordination.k8s.io", NAMESPACE, lease)).isTrue();
-      assertThat(operator.allows("patch", "leases.coordination.k8s.io", NAMESPACE, lease)).isTrue();
-      assertThat(operator.allows("patch", "leases.coordination.k8s.io", NAMESPACE, "other"))
-          .isFalse();
-      assertThat(operator.allows("patch", "leases.coordination.k8s.io", "kube-system", lease))
-          .isFalse();
-      assertThat(operator.allows("delete", "leases.coordination.k8s.io", NAMESPACE, lease))
-          .isFalse();
+      String leases = "leases.coordination.k8s.io";
+      assertThat(operator.allows("create", leases, NAMESPACE)).isTrue();
+      for (String verb : List.of("get", "update", "patch")) {
+        assertThat(operator.allows(verb, leases, NAMESPACE, lease))
+            .as("%s the Lease", verb)
+            .isTrue();
+        assertThat(operator.allows(verb, leases, NAMESPACE, "other"))
+            .as("%s another", verb)
+            .isFalse();
+        assertThat(operator.allows(verb, leases, "kube-system", lease)).isFalse();
+      }
+      assertThat(operator.allows("delete", leases, NAMESPACE, lease)).isFalse();
     } finally {
       rbac.forEach(object -> hub.resource(object).delete());
     }
