@@ -23,9 +23,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,14 @@ class DataCenterCapacityMonitorIT {
     monitor.close();
     toronto.uncut();
     toronto.client().apps().deployments().inNamespace(NAMESPACE).delete();
+  }
+
+  /** The class's namespace goes with it, and is waited for: no pod of it outlives the class. */
+  @AfterAll
+  static void deleteTheNamespace(Testbed testbed) {
+    var namespace = testbed.dataCenter("toronto").client().namespaces().withName(NAMESPACE);
+    namespace.delete();
+    namespace.waitUntilCondition(Objects::isNull, 2, TimeUnit.MINUTES);
   }
 
   @Test
