@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -20,6 +21,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(SharedTestbedExtension.class)
 class GeneratedCrdsIT {
+
+  /** The examples (and the CRM policy stored here) must not wait for a later class's operator. */
+  @AfterAll
+  static void removeTheExamples(Testbed testbed) {
+    HubApi.removeExamples(testbed);
+  }
 
   @Test
   void everyGeneratedCrdIsEstablishedWithItsStatusSubresource(Testbed testbed) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -26,6 +27,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(SharedTestbedExtension.class)
 class InvalidResourcesAreRejectedIT {
+
+  /** The examples (and the CRM policy stored here) must not wait for a later class's operator. */
+  @AfterAll
+  static void removeTheExamples(Testbed testbed) {
+    HubApi.removeExamples(testbed);
+  }
+
   private static final String EXPECT = "# expect:";
 
   @TestFactory
