@@ -251,18 +251,17 @@ public final class PolicyDraft {
 
   /**
    * Deletes the policy from the hub and its Deployment from every data center, and waits until they
-   * are gone, so the next test starts clean. When it deletes the last policy of its namespace, the
+   * are gone, so the next test starts clean. When no other policy is left in its namespace, the
    * namespace goes too, from the hub and from every data center (the operator creates it there).
    * Tries every step, then fails naming whatever it could not remove: a leftover is reported, not
    * swallowed.
    */
   public void deleteFrom(FailoverWorld world) {
     List<String> problems = new ArrayList<>();
-    boolean existed = false;
     try {
       var policy =
           world.hub().resources(FailoverPolicy.class).inNamespace(namespace).withName(name);
-      existed = !policy.delete().isEmpty();
+      policy.delete();
       policy.waitUntilCondition(Objects::isNull, GONE_WITHIN.toSeconds(), TimeUnit.SECONDS);
     } catch (KubernetesClientException e) {
       problems.add("policy " + namespace + "/" + name + " in the hub: " + e.getMessage());
@@ -290,7 +289,7 @@ public final class PolicyDraft {
                 + e.getMessage());
       }
     }
-    if (existed && problems.isEmpty() && noOtherPolicyIn(world)) {
+    if (problems.isEmpty() && noOtherPolicyIn(world)) {
       deleteNamespace(world, problems);
     }
     if (!problems.isEmpty()) {
