@@ -31,7 +31,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedTestbedExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkloadEndpointE2E {
-  private static final Duration SETTLE = Duration.ofSeconds(30);
+  /** A wait, not a bound: generous, since CI shares 2 cores with other work. */
+  private static final Duration SETTLE = Duration.ofSeconds(60);
+
   private static final String TORONTO = "toronto.ingress.test";
   private static final String CHICAGO = "chicago.ingress.test";
   private static final String WASHINGTON = "washington.ingress.test";
