@@ -14,8 +14,8 @@ bash e2e/scripts/prerequisites.sh
 say "Testbed binaries (the first run builds Kubernetes from source: about 13 minutes on 2 cores)"
 bin=$(bash e2e/scripts/testbed-binaries.sh | tail -n 1)
 
-say "Building the operator and the testbed (mvn package)"
-mvn -B -q -ntp -DskipTests -Dtestbed.bin="$bin" package
+say "Building the operator and the testbed (mvn package, without the tests)"
+mvn -B -q -ntp -Dmaven.test.skip=true -Dspotless.skip=true -Dtestbed.bin="$bin" package
 
 jar=$(ls e2e/target/failover-operator-e2e-*-testbed.jar | head -n 1)
 work=${FAILOVER_DEMO_WORK:-$repo/e2e/work/demo}

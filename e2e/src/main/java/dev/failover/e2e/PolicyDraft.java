@@ -9,12 +9,14 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A FailoverPolicy for end-to-end tests and the benchmark, written as the YAML a user would write:
@@ -26,7 +28,9 @@ import org.slf4j.LoggerFactory;
 public final class PolicyDraft {
   public static final int REPLICAS = 2;
 
-  private static final Logger log = LoggerFactory.getLogger(PolicyDraft.class);
+  /** Deleting a namespace waits for the namespace controller to empty it first. */
+  private static final Duration GONE_WITHIN = Duration.ofMinutes(2);
+
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private final String namespace;
@@ -257,31 +261,96 @@ public final class PolicyDraft {
   }
 
   /**
-   * Deletes the policy from the hub and its Deployment from every data center that answers, so the
-   * next test starts clean. Never throws: it runs in cleanup, perhaps with a data center down.
+   * Deletes the policy from the hub and its Deployment from every data center, and waits until they
+   * are gone, so the next test starts clean. When no other policy is left in its namespace, the
+   * namespace goes too, from the hub and from every data center (the operator creates it there).
+   * Tries every step, then fails naming whatever it could not remove: a leftover is reported, not
+   * swallowed.
    */
   public void deleteFrom(FailoverWorld world) {
+    List<String> problems = new ArrayList<>();
     try {
       var policy =
           world.hub().resources(FailoverPolicy.class).inNamespace(namespace).withName(name);
       policy.delete();
-      policy.waitUntilCondition(Objects::isNull, 30, TimeUnit.SECONDS);
-    } catch (KubernetesClientException | IllegalStateException e) {
-      log.warn("Could not delete policy {}/{}: {}", namespace, name, e.getMessage());
+      policy.waitUntilCondition(Objects::isNull, GONE_WITHIN.toSeconds(), TimeUnit.SECONDS);
+    } catch (KubernetesClientException e) {
+      problems.add("policy " + namespace + "/" + name + " in the hub: " + e.getMessage());
     }
     for (DataCenterPlan plan : world.plans()) {
       try {
-        KubernetesClient client = world.dataCenter(plan.name()).client();
-        client.resources(Deployment.class).inNamespace(namespace).withName(deployment()).delete();
+        var deployment =
+            world
+                .dataCenter(plan.name())
+                .client()
+                .resources(Deployment.class)
+                .inNamespace(namespace)
+                .withName(deployment());
+        deployment.delete();
+        deployment.waitUntilCondition(Objects::isNull, GONE_WITHIN.toSeconds(), TimeUnit.SECONDS);
       } catch (KubernetesClientException e) {
-        log.warn(
-            "Could not delete {}/{} in {}: {}",
-            namespace,
-            deployment(),
-            plan.name(),
-            e.getMessage());
+        problems.add(
+            "Deployment "
+                + namespace
+                + "/"
+                + deployment()
+                + " in "
+                + plan.name()
+                + ": "
+                + e.getMessage());
       }
     }
+    if (problems.isEmpty() && noOtherPolicyIn(world)) {
+      deleteNamespace(world, problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new AssertionError(
+          "could not clean up after "
+              + namespace
+              + "/"
+              + name
+              + ":\n  "
+              + String.join("\n  ", problems));
+    }
+  }
+
+  /** Policies being deleted (another test's, already asked to go) do not keep the namespace. */
+  private boolean noOtherPolicyIn(FailoverWorld world) {
+    return world
+        .hub()
+        .resources(FailoverPolicy.class)
+        .inNamespace(namespace)
+        .list()
+        .getItems()
+        .stream()
+        .allMatch(other -> other.getMetadata().getDeletionTimestamp() != null);
+  }
+
+  private void deleteNamespace(FailoverWorld world, List<String> problems) {
+    Map<String, KubernetesClient> clusters = new LinkedHashMap<>();
+    clusters.put(FailoverWorld.HUB, world.hub());
+    world
+        .plans()
+        .forEach(plan -> clusters.put(plan.name(), world.dataCenter(plan.name()).client()));
+    clusters.forEach(
+        (where, client) -> {
+          try {
+            client.namespaces().withName(namespace).delete();
+          } catch (KubernetesClientException e) {
+            problems.add("namespace " + namespace + " in " + where + ": " + e.getMessage());
+          }
+        });
+    clusters.forEach(
+        (where, client) -> {
+          try {
+            client
+                .namespaces()
+                .withName(namespace)
+                .waitUntilCondition(Objects::isNull, GONE_WITHIN.toSeconds(), TimeUnit.SECONDS);
+          } catch (KubernetesClientException e) {
+            problems.add("namespace " + namespace + " in " + where + ": " + e.getMessage());
+          }
+        });
   }
 
   @Override

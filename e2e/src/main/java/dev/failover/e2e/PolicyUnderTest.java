@@ -7,7 +7,6 @@ import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverRecord;
 import dev.failover.testbed.Sleep;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +19,8 @@ import java.util.function.Supplier;
 /**
  * One drafted policy in its own hub namespace, applied to a world whose operator runs: apply it
  * (again, changed), wait for it to settle or move, read its Events and where its workload runs.
- * Every failed wait carries the operator's log tail. {@link #close()} deletes the policy and its
- * namespace in the hub.
+ * Every failed wait carries the operator's log tail. {@link #close()} deletes the policy and, with
+ * the last policy in it, its namespace.
  */
 public final class PolicyUnderTest implements AutoCloseable {
   private static final int LOG_LINES = 80;
@@ -45,14 +44,14 @@ public final class PolicyUnderTest implements AutoCloseable {
   }
 
   /**
-   * Creates the namespace, deletes a policy of the same name left by an earlier run, and applies
+   * Deletes a policy of the same name left by an earlier run, creates the namespace, and applies
    * the draft.
    */
   public static PolicyUnderTest apply(
       FailoverWorld world, OperatorProcess operator, PolicyDraft draft) {
     PolicyUnderTest policy = new PolicyUnderTest(world, operator, draft);
-    ServerSideApply.namespace(world.hub(), draft.namespace());
     draft.deleteFrom(world);
+    ServerSideApply.namespace(world.hub(), draft.namespace());
     policy.apply(draft);
     return policy;
   }
@@ -233,15 +232,13 @@ public final class PolicyUnderTest implements AutoCloseable {
     return Steady.explained(operator, LOG_LINES, check);
   }
 
-  /** Deletes the policy and its hub namespace. Never throws. */
+  /**
+   * Deletes the policy, and its namespace with the last policy in it ({@link
+   * PolicyDraft#deleteFrom}); fails if something stays behind.
+   */
   @Override
   public void close() {
-    try {
-      draft.deleteFrom(world);
-      world.hub().namespaces().withName(namespace).delete();
-    } catch (KubernetesClientException e) {
-      // Best effort: the next run deletes a leftover policy before applying its own.
-    }
+    draft.deleteFrom(world);
   }
 
   @Override

@@ -1,10 +1,13 @@
 package dev.failover.testbed;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The directory of Go-built binaries the testbed runs (kube-apiserver, etcd, kwokctl, ...).
@@ -111,6 +114,30 @@ public final class TestbedBinaries {
               + " already built).");
     }
     return crd;
+  }
+
+  /**
+   * The Kubernetes version the binaries were built as, e.g. {@code v1.36.3}: what {@code
+   * kube-apiserver --version} reports, so the build script stays the one place that names it.
+   */
+  public String kubernetesVersion() {
+    Path apiServer = binary("kube-apiserver");
+    try {
+      Process process =
+          new ProcessBuilder(apiServer.toString(), "--version").redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes()).trim();
+      if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        process.destroyForcibly();
+        throw new IllegalStateException(apiServer + " --version failed: " + output);
+      }
+      // "Kubernetes v1.36.3"
+      return output.substring(output.lastIndexOf(' ') + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run " + apiServer + " --version", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while asking " + apiServer + " its version", e);
+    }
   }
 
   @Override

@@ -41,6 +41,12 @@ class GeneratedCrdsIT {
     }
   }
 
+  /** The examples (and the CRM policy stored here) must not wait for a later class's operator. */
+  @AfterAll
+  static void removeTheExamples(Testbed testbed) {
+    HubApi.removeExamples(testbed);
+  }
+
   @Test
   void everyGeneratedCrdIsEstablishedWithItsStatusSubresource(Testbed testbed) {
     KubernetesClient hub = HubApi.installed(testbed);

@@ -29,6 +29,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(SharedTestbedExtension.class)
 class InvalidResourcesAreRejectedIT {
+
+  /** The examples (and the CRM policy stored here) must not wait for a later class's operator. */
+  @AfterAll
+  static void removeTheExamples(Testbed testbed) {
+    HubApi.removeExamples(testbed);
+  }
+
   private static final String EXPECT = "# expect:";
   private static ChartAdmissionPolicies admissionPolicies;
 

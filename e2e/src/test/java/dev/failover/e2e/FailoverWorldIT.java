@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.failover.api.v1alpha1.datacenter.DataCenter;
+import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
+import dev.failover.api.v1alpha1.datacenter.DataCenterStatus;
 import dev.failover.operator.clusters.DataCenterClientFactory;
 import dev.failover.testbed.DataCenterCluster;
 import dev.failover.testbed.SharedTestbedExtension;
@@ -17,6 +19,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,10 +34,28 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedTestbedExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FailoverWorldIT {
-  private FailoverWorld world;
+  private static final String EARLIER_MESSAGE = "written by an earlier world's operator";
 
+  private FailoverWorld world;
+  private String earlierToronto;
+
+  /**
+   * Leaves a Toronto DataCenter as an earlier world would (with a finalizer and a status), then
+   * starts the world over it.
+   */
   @BeforeAll
-  void startTheWorld(Testbed testbed) {
+  void startTheWorldOverAnEarlierOnesLeftovers(Testbed testbed) {
+    KubernetesClient hub = testbed.dataCenter(FailoverWorld.HUB).client();
+    FailoverCrds.installInto(hub);
+    DataCenter earlier = plan("toronto").resource(FailoverWorld.SECRETS_NAMESPACE);
+    earlier.getMetadata().setFinalizers(List.of("failover.dev/earlier-world"));
+    earlier = ServerSideApply.apply(hub, earlier);
+    DataCenterStatus status = new DataCenterStatus();
+    status.setPhase(DataCenterPhase.Unreachable);
+    status.setMessage(EARLIER_MESSAGE);
+    earlier.setStatus(status);
+    earlierToronto = hub.resource(earlier).updateStatus().getMetadata().getUid();
+
     world = FailoverWorld.start(testbed);
   }
 
@@ -72,8 +94,12 @@ class FailoverWorldIT {
     }
   }
 
+  /**
+   * Whatever runs in the testbed (no operator should, but this test does not rely on it), nothing
+   * of an earlier world's DataCenter survives: it is a new object, without the old status.
+   */
   @Test
-  void dataCentersCarryThePlannedPreferenceAndNoStatusBeforeAnOperatorRuns() {
+  void dataCentersCarryThePlannedPreferenceAndNothingOfAnEarlierWorld() {
     for (DataCenterPlan plan : world.plans()) {
       DataCenter dataCenter = world.dataCenterResource(plan.name());
 
@@ -82,8 +108,12 @@ class FailoverWorldIT {
       assertThat(dataCenter.getSpec().getIngressAddress()).isEqualTo(plan.ingressAddress());
       assertThat(dataCenter.getSpec().getKubeconfigSecretRef().getName())
           .isEqualTo("dc-" + plan.name());
-      assertThat(dataCenter.getStatus()).isNull();
     }
+    DataCenter toronto = world.dataCenterResource("toronto");
+    assertThat(toronto.getMetadata().getUid()).isNotEqualTo(earlierToronto);
+    assertThat(toronto.getMetadata().getFinalizers()).doesNotContain("failover.dev/earlier-world");
+    assertThat(Optional.ofNullable(toronto.getStatus()).map(DataCenterStatus::getMessage))
+        .isNotEqualTo(Optional.of(EARLIER_MESSAGE));
     assertThat(world.plans())
         .extracting(DataCenterPlan::name, DataCenterPlan::priority)
         .containsExactly(tuple("toronto", 10), tuple("chicago", 20), tuple("washington", 30));
@@ -102,8 +132,11 @@ class FailoverWorldIT {
     return new String(kubeconfig, StandardCharsets.UTF_8);
   }
 
-  private DataCenterPlan plan(String name) {
-    return world.plans().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+  private static DataCenterPlan plan(String name) {
+    return DataCenterPlan.defaults().stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** A client built the way the operator builds its own from the Secret. */

@@ -33,34 +33,40 @@ class DataCenterOutageIT {
                 .build())
         .create();
 
-    chicago.stop();
-    // A new connection is refused; a pooled one would see its connection reset instead.
-    try (KubernetesClient fresh = KubeClients.client(chicago.clientConfig())) {
-      long begin = System.nanoTime();
-      Throwable refused = catchThrowable(() -> configMap(fresh, "survives-blackout"));
-      Duration waited = Duration.ofNanos(System.nanoTime() - begin);
+    try {
+      chicago.stop();
+      // A new connection is refused; a pooled one would see its connection reset instead.
+      try (KubernetesClient fresh = KubeClients.client(chicago.clientConfig())) {
+        Throwable refused = catchThrowable(() -> configMap(fresh, "survives-blackout"));
 
-      assertThat(refused).isNotNull();
-      assertThat(Failures.causes(refused))
-          .as("refused: %s", Failures.describe(refused))
-          .hasAtLeastOneElementOfType(ConnectException.class);
-      assertThat(waited).isLessThan(Duration.ofSeconds(2));
+        assertThat(refused).isNotNull();
+        assertThat(Failures.causes(refused))
+            .as("refused: %s", Failures.describe(refused))
+            .hasAtLeastOneElementOfType(ConnectException.class);
+        // Refused at once, not after waiting out a timeout (how soon: TestbedBenchmark).
+        assertThat(Failures.isTimeout(refused))
+            .as("a timeout among the causes: %s", Failures.describe(refused))
+            .isFalse();
+      } finally {
+        chicago.start();
+      }
+
+      ConfigMap restored = configMap(client, "survives-blackout");
+      assertThat(restored).isNotNull();
+      assertThat(restored.getData()).containsEntry("city", "chicago");
     } finally {
-      chicago.start();
+      client.configMaps().inNamespace("default").withName("survives-blackout").delete();
     }
-
-    ConfigMap restored = configMap(client, "survives-blackout");
-    assertThat(restored).isNotNull();
-    assertThat(restored.getData()).containsEntry("city", "chicago");
   }
 
   /**
    * A restore is only useful if the data center runs workloads again: its restarted kwok controller
    * must take over the fake nodes, and its controllers must not wait for the killed ones' leader
-   * Leases (see {@link KwokClusterConfig}).
+   * Leases (see {@link KwokClusterConfig}). Without those settings the pods wait about 200 s, which
+   * is what the wait below tells apart; how soon they run is a TestbedBenchmark figure.
    */
   @Test
-  void aRestoredDataCenterRunsNewPodsWithinSeconds(Testbed testbed) {
+  void aRestoredDataCenterRunsNewPodsWithoutWaitingForOldLeases(Testbed testbed) {
     DataCenterCluster chicago = testbed.dataCenter("chicago");
     chicago.stop();
     chicago.start();
@@ -69,7 +75,7 @@ class DataCenterOutageIT {
     client.resource(deployment("after-restore")).create();
     try {
       await()
-          .atMost(Duration.ofSeconds(30))
+          .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(200))
           .untilAsserted(
               () ->
@@ -87,7 +93,7 @@ class DataCenterOutageIT {
           "New pods Available %d ms after the restore%n",
           Duration.ofNanos(System.nanoTime() - restoredAt).toMillis());
     } finally {
-      client.apps().deployments().inNamespace("default").withName("after-restore").delete();
+      FakeDeployments.delete(client, "after-restore");
     }
   }
 
@@ -98,7 +104,8 @@ class DataCenterOutageIT {
         KubeClients.client(
             KubeClients.config(
                 chicago.kubeconfig(), Duration.ofSeconds(2), Duration.ofSeconds(2)))) {
-      assertThat(impatient.getKubernetesVersion().getGitVersion()).isEqualTo("v1.36.3");
+      assertThat(impatient.getKubernetesVersion().getGitVersion())
+          .isEqualTo(testbed.binaries().kubernetesVersion());
 
       chicago.freeze();
       long frozenAt = System.nanoTime();

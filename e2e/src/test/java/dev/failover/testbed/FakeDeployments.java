@@ -12,6 +12,8 @@ import java.util.Map;
 
 /** A Deployment of a made-up image for the fake nodes, and the wait until it is Available. */
 public final class FakeDeployments {
+  private static final Duration GONE_WITHIN = Duration.ofSeconds(60);
+
   private FakeDeployments() {}
 
   /** Pods of a made-up image asking for {@code requests} on nodes matching {@code nodeSelector}. */
@@ -74,7 +76,24 @@ public final class FakeDeployments {
             });
   }
 
+  /**
+   * Deletes the Deployment and waits until it and its pods are gone, so no terminating pod is left
+   * for the next test's measurements; fails if they outlive the wait.
+   */
   static void delete(KubernetesClient client, String name) {
     client.apps().deployments().inNamespace("default").withName(name).delete();
+    await()
+        .atMost(GONE_WITHIN)
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              assertThat(client.apps().deployments().inNamespace("default").withName(name).get())
+                  .as("Deployment default/%s", name)
+                  .isNull();
+              assertThat(
+                      client.pods().inNamespace("default").withLabel("app", name).list().getItems())
+                  .as("pods of default/%s", name)
+                  .isEmpty();
+            });
   }
 }

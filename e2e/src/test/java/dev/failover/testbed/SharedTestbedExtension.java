@@ -1,5 +1,6 @@
 package dev.failover.testbed;
 
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -40,6 +41,13 @@ public final class SharedTestbedExtension implements ParameterResolver {
         .getOrComputeIfAbsent(
             SharedTestbed.class, key -> new SharedTestbed(Testbed.start()), SharedTestbed.class)
         .testbed();
+  }
+
+  /** The JVM-wide testbed if a test has started it; never starts one. */
+  public static Optional<Testbed> started(ExtensionContext context) {
+    return Optional.ofNullable(
+            context.getRoot().getStore(NAMESPACE).get(SharedTestbed.class, SharedTestbed.class))
+        .map(SharedTestbed::testbed);
   }
 
   /** The root store closes AutoCloseable values when the test run ends. */

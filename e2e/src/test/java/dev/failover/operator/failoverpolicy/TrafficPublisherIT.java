@@ -14,8 +14,13 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,6 +31,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(SharedTestbedExtension.class)
 class TrafficPublisherIT {
+  private static final long GONE_WITHIN_SECONDS = 120;
+
+  /** This test's namespaces in the hub, deleted (and waited for) after it. */
+  private final List<String> namespaces = new ArrayList<>();
+
+  @AfterEach
+  void deleteTheNamespaces(Testbed testbed) {
+    KubernetesClient hub = testbed.dataCenter("hub").client();
+    namespaces.forEach(namespace -> hub.namespaces().withName(namespace).delete());
+    namespaces.forEach(
+        namespace ->
+            hub.namespaces()
+                .withName(namespace)
+                .waitUntilCondition(Objects::isNull, GONE_WITHIN_SECONDS, TimeUnit.SECONDS));
+  }
+
+  @AfterAll
+  static void removeTheExamples(Testbed testbed) {
+    HubApi.removeExamples(testbed);
+  }
 
   @Test
   void publishesTheRecordAndRepointsItAtAnotherDataCenter(Testbed testbed) {
@@ -127,7 +152,8 @@ class TrafficPublisherIT {
   }
 
   /** The example CRM policy, created in the hub in its own namespace, so it has a uid. */
-  private static FailoverPolicy storedPolicy(KubernetesClient hub, String namespace) {
+  private FailoverPolicy storedPolicy(KubernetesClient hub, String namespace) {
+    namespaces.add(namespace);
     hub.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
         .create();
     return hub.resource(Examples.crmPolicyIn(namespace)).create();

@@ -13,7 +13,6 @@ import dev.failover.api.v1alpha1.failoverpolicy.PlacementStrategy;
 import dev.failover.api.v1alpha1.failoverpolicy.StandbyMode;
 import dev.failover.core.failover.FailoverAction.Emit;
 import dev.failover.core.failover.FailoverAction.RecordFailover;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -63,13 +62,11 @@ class CrashResumeTest {
 
   /** The decisions of an undisturbed run, from the start until it settles. */
   private static List<FailoverDecision> undisturbed(SimulatedWorld world) {
-    List<FailoverDecision> decisions = new ArrayList<>();
-    do {
-      decisions.add(world.step());
-    } while (!world.isSettled()
-        || world.progress().lastHandledActionId() == null
-            && world.situation().pendingAction() != null);
-    return decisions;
+    return world.stepUntil(
+        w ->
+            w.isSettled()
+                && (w.progress().lastHandledActionId() != null
+                    || w.situation().pendingAction() == null));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -98,11 +95,13 @@ class CrashResumeTest {
   void decidingAgainFromTheSameObservationGivesTheSameDecision(
       String name, Supplier<SimulatedWorld> start) {
     SimulatedWorld world = start.get();
+    assertThat(world.decide()).isEqualTo(world.decide());
 
-    do {
-      assertThat(world.decide()).isEqualTo(world.decide());
-      world.step();
-    } while (!world.isSettled());
+    world.stepUntil(
+        w -> {
+          assertThat(w.decide()).isEqualTo(w.decide());
+          return w.isSettled();
+        });
   }
 
   @ParameterizedTest(name = "{0}")
@@ -112,12 +111,12 @@ class CrashResumeTest {
     SimulatedWorld world = start.get();
     Set<FailoverStep> persisted = EnumSet.noneOf(FailoverStep.class);
 
-    do {
-      FailoverStep step = world.step().progress().currentStep();
+    for (FailoverDecision decision : world.stepUntil(SimulatedWorld::isSettled)) {
+      FailoverStep step = decision.progress().currentStep();
       if (step != null) {
         persisted.add(step);
       }
-    } while (!world.isSettled());
+    }
 
     assertThat(persisted).contains(FailoverStep.SwitchTraffic).doesNotContain(FailoverStep.Record);
   }

@@ -74,23 +74,25 @@ class FailbackTest {
     SimulatedWorld world = primaryOnProbation().phase("a", Healthy);
     List<String> timeline = new ArrayList<>();
 
-    while (!(world.progress().phase() == FailoverPhase.Active
-        && "a".equals(world.progress().activeDataCenter()))) {
-      FailoverDecision decision = world.step();
-      for (FailoverAction action : decision.actions()) {
-        if (action instanceof PointTrafficAt point && point.dataCenter().equals("a")) {
-          assertThat(decision.progress().activeDataCenter()).isEqualTo("a");
-        }
-      }
-      timeline.add(
-          decision.progress().currentStep()
-              + " traffic="
-              + world.traffic()
-              + " aFull="
-              + world.isFull("a")
-              + " bFull="
-              + world.isFull("b"));
-    }
+    world.stepUntil(
+        w -> {
+          FailoverDecision decision = w.lastDecision();
+          for (FailoverAction action : decision.actions()) {
+            if (action instanceof PointTrafficAt point && point.dataCenter().equals("a")) {
+              assertThat(decision.progress().activeDataCenter()).isEqualTo("a");
+            }
+          }
+          timeline.add(
+              decision.progress().currentStep()
+                  + " traffic="
+                  + w.traffic()
+                  + " aFull="
+                  + w.isFull("a")
+                  + " bFull="
+                  + w.isFull("b"));
+          return w.progress().phase() == FailoverPhase.Active
+              && "a".equals(w.progress().activeDataCenter());
+        });
 
     assertThat(timeline)
         .containsExactly(
@@ -104,11 +106,9 @@ class FailbackTest {
   void hotFailbackFencesTheOldActiveThenRestoresItAsAHotStandby() {
     SimulatedWorld world =
         primaryOnProbation(StandbyMode.Hot, FailbackMode.Automatic).phase("a", Healthy);
-    List<FailoverDecision> decisions = new ArrayList<>();
 
-    while (!world.isSettled() || !"a".equals(world.progress().activeDataCenter())) {
-      decisions.add(world.step());
-    }
+    List<FailoverDecision> decisions =
+        world.stepUntil(w -> w.isSettled() && "a".equals(w.progress().activeDataCenter()));
 
     assertThat(decisions).anySatisfy(d -> assertThat(d.actions()).contains(new Fence("b")));
     assertThat(world.isFull("b")).as("b is a hot standby again").isTrue();

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A small world for the state machine: data centers whose phase the test sets, a workload per data
@@ -221,15 +222,34 @@ final class SimulatedWorld {
     now = now.plusSeconds(1);
   }
 
+  /** More steps than any move takes; a world still moving after them is stuck in a loop. */
+  static final int MAX_STEPS = 30;
+
   /** Steps until Active with nothing in flight and traffic on the active data center. */
   SimulatedWorld settle() {
-    for (int i = 0; i < 30; i++) {
-      step();
-      if (isSettled()) {
-        return this;
+    stepUntil(SimulatedWorld::isSettled);
+    return this;
+  }
+
+  /**
+   * Steps until {@code done} holds after a step, at least once and at most {@value #MAX_STEPS}
+   * times, returning every decision; fails rather than loop forever on a regression.
+   */
+  List<FailoverDecision> stepUntil(Predicate<SimulatedWorld> done) {
+    List<FailoverDecision> decisions = new ArrayList<>();
+    do {
+      if (decisions.size() == MAX_STEPS) {
+        throw new AssertionError(
+            "still moving after "
+                + MAX_STEPS
+                + " steps: "
+                + progress
+                + " / "
+                + lastDecision.message());
       }
-    }
-    throw new AssertionError("did not settle: " + progress + " / " + lastDecision.message());
+      decisions.add(step());
+    } while (!done.test(this));
+    return decisions;
   }
 
   boolean isSettled() {
