@@ -81,22 +81,9 @@ class PolicyLifecycleE2E {
     PolicyDraft draft =
         PolicyDraft.of("lifecycle-delete-waits", "shop").withStandby(StandbyMode.Hot);
     try (PolicyUnderTest policy = PolicyUnderTest.apply(world, operator, draft)) {
-      policy.awaitActiveIn("toronto", SETTLE);
-      await()
-          .atMost(SETTLE)
-          .untilAsserted(
-              () -> assertThat(policy.replicasByDataCenter().get("washington")).isEqualTo(2));
       DataCenterCluster washington = world.dataCenter("washington");
-      washington.cut();
       try {
-        world.awaitDataCenterPhase("washington", DataCenterPhase.Unreachable, SETTLE);
-        world.hub().resource(draft.build()).delete();
-
-        FailoverPolicyStatus deleting =
-            policy.await(
-                "waiting to delete in washington",
-                status -> readyReason(status).equals("Deleting"),
-                SETTLE);
+        FailoverPolicyStatus deleting = deleteWhileWashingtonIsCut(policy, draft);
         assertThat(readyMessage(deleting))
             .contains("washington")
             .contains(PolicyCleanup.ABANDON_ANNOTATION);
@@ -128,20 +115,9 @@ class PolicyLifecycleE2E {
     PolicyDraft draft =
         PolicyDraft.of("lifecycle-delete-abandon", "shop").withStandby(StandbyMode.Hot);
     try (PolicyUnderTest policy = PolicyUnderTest.apply(world, operator, draft)) {
-      policy.awaitActiveIn("toronto", SETTLE);
-      await()
-          .atMost(SETTLE)
-          .untilAsserted(
-              () -> assertThat(policy.replicasByDataCenter().get("washington")).isEqualTo(2));
       DataCenterCluster washington = world.dataCenter("washington");
-      washington.cut();
       try {
-        world.awaitDataCenterPhase("washington", DataCenterPhase.Unreachable, SETTLE);
-        world.hub().resource(draft.build()).delete();
-        policy.await(
-            "waiting to delete in washington",
-            status -> readyReason(status).equals("Deleting"),
-            SETTLE);
+        deleteWhileWashingtonIsCut(policy, draft);
 
         world
             .hub()
@@ -249,6 +225,26 @@ class PolicyLifecycleE2E {
             .isNull();
       }
     }
+  }
+
+  /**
+   * Once the Hot standby runs in washington, cuts washington off and deletes the policy; returns
+   * the status that says the deletion waits for washington. The caller uncuts washington.
+   */
+  private FailoverPolicyStatus deleteWhileWashingtonIsCut(
+      PolicyUnderTest policy, PolicyDraft draft) {
+    policy.awaitActiveIn("toronto", SETTLE);
+    await()
+        .atMost(SETTLE)
+        .untilAsserted(
+            () -> assertThat(policy.replicasByDataCenter().get("washington")).isEqualTo(2));
+    world.dataCenter("washington").cut();
+    world.awaitDataCenterPhase("washington", DataCenterPhase.Unreachable, SETTLE);
+    world.hub().resource(draft.build()).delete();
+    return policy.await(
+        "waiting to delete in washington",
+        status -> readyReason(status).equals("Deleting"),
+        SETTLE);
   }
 
   private Map<String, Boolean> configMapsNamed(String namespace, String name) {

@@ -106,33 +106,7 @@ class WorkloadTenancyIT {
   void anObjectSomeoneElseMadeIsNeitherAppliedOverNorScaledNorDeletedNorCounted(Testbed testbed) {
     FailoverPolicy policy = policyIn(testbed, "tenancy-foreign");
     String namespace = policy.getMetadata().getNamespace();
-    toronto(testbed)
-        .resource(
-            new DeploymentBuilder()
-                .withNewMetadata()
-                .withName("crm-web")
-                .withNamespace(namespace)
-                .withLabels(Map.of("app", "theirs"))
-                .endMetadata()
-                .withNewSpec()
-                .withReplicas(1)
-                .withNewSelector()
-                .withMatchLabels(Map.of("app", "theirs"))
-                .endSelector()
-                .withNewTemplate()
-                .withNewMetadata()
-                .withLabels(Map.of("app", "theirs"))
-                .endMetadata()
-                .withNewSpec()
-                .addNewContainer()
-                .withName("theirs")
-                .withImage("registry.example/theirs:1")
-                .endContainer()
-                .endSpec()
-                .endTemplate()
-                .endSpec()
-                .build())
-        .create();
+    createDeploymentByHand(testbed, namespace, "theirs", "registry.example/theirs:1");
     WorkloadApplier applier = applier(testbed, TenancyRule.namespaceOnly());
 
     assertThatThrownBy(() -> applier.ensure(policy, ReplicasMode.Full))
@@ -153,32 +127,7 @@ class WorkloadTenancyIT {
   void anAdoptingPolicyTakesTheObjectOver(Testbed testbed) {
     FailoverPolicy policy = policyIn(testbed, "tenancy-adopt");
     String namespace = policy.getMetadata().getNamespace();
-    toronto(testbed)
-        .resource(
-            new DeploymentBuilder()
-                .withNewMetadata()
-                .withName("crm-web")
-                .withNamespace(namespace)
-                .endMetadata()
-                .withNewSpec()
-                .withReplicas(1)
-                .withNewSelector()
-                .withMatchLabels(Map.of("app", "crm-web"))
-                .endSelector()
-                .withNewTemplate()
-                .withNewMetadata()
-                .withLabels(Map.of("app", "crm-web"))
-                .endMetadata()
-                .withNewSpec()
-                .addNewContainer()
-                .withName("web")
-                .withImage("registry.example/crm:0.9")
-                .endContainer()
-                .endSpec()
-                .endTemplate()
-                .endSpec()
-                .build())
-        .create();
+    createDeploymentByHand(testbed, namespace, "crm-web", "registry.example/crm:0.9");
     policy.getSpec().getWorkload().setAdopt(true);
     WorkloadApplier applier = applier(testbed, TenancyRule.namespaceOnly());
 
@@ -225,6 +174,38 @@ class WorkloadTenancyIT {
         .getWorkload()
         .setManifests(new ArrayList<>(policy.getSpec().getWorkload().getManifests()));
     return policy;
+  }
+
+  /** Deployment crm-web, made by someone else: no policy labels, its own app label and image. */
+  private static void createDeploymentByHand(
+      Testbed testbed, String namespace, String app, String image) {
+    toronto(testbed)
+        .resource(
+            new DeploymentBuilder()
+                .withNewMetadata()
+                .withName("crm-web")
+                .withNamespace(namespace)
+                .withLabels(Map.of("app", app))
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(1)
+                .withNewSelector()
+                .withMatchLabels(Map.of("app", app))
+                .endSelector()
+                .withNewTemplate()
+                .withNewMetadata()
+                .withLabels(Map.of("app", app))
+                .endMetadata()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("main")
+                .withImage(image)
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build())
+        .create();
   }
 
   private static GenericKubernetesResource clusterRole(String name) {
