@@ -54,7 +54,11 @@ final class ChartAdmissionPolicies implements AutoCloseable {
       metadata: {name: admission-probe, namespace: shop}
       spec:
         userControl: {namespaces: [failover-system]}
-        license: {maxApplications: 1, maxConcurrentUsersPerApplication: 1, maxRequestsPerUser: 1}
+        license:
+          maxApplications: 1
+          maxConcurrentUsersPerApplication: 1
+          maxRequestsPerUser: 1
+          allowedApplicationTypes: [CRM]
       """;
 
   private final KubernetesClient hub;
@@ -77,7 +81,13 @@ final class ChartAdmissionPolicies implements AutoCloseable {
             "ValidatingAdmissionPolicyBinding");
     rendered.forEach(object -> ServerSideApply.apply(hub, object));
     ChartAdmissionPolicies policies = new ChartAdmissionPolicies(hub, rendered);
-    policies.awaitEnforced(true);
+    try {
+      policies.awaitEnforced(true);
+    } catch (RuntimeException | AssertionError e) {
+      // @AfterAll never sees a policy set that failed to install: remove it here.
+      rendered.forEach(object -> hub.resource(object).delete());
+      throw e;
+    }
     return policies;
   }
 
