@@ -69,9 +69,12 @@ final class ChartAdmissionPolicies implements AutoCloseable {
     this.installed = installed;
   }
 
-  /** Renders, applies and waits until both policies are enforced. */
-  static ChartAdmissionPolicies installIn(Testbed testbed, KubernetesClient hub) {
-    List<GenericKubernetesResource> rendered = RepositoryFiles.documents(render(testbed));
+  /**
+   * Renders (with helm {@code --set} values such as {@code admission.allowedClusterScopedKinds=
+   * {Namespace}}), applies and waits until both policies are enforced.
+   */
+  static ChartAdmissionPolicies installIn(Testbed testbed, KubernetesClient hub, String... values) {
+    List<GenericKubernetesResource> rendered = RepositoryFiles.documents(render(testbed, values));
     assertThat(rendered)
         .extracting(GenericKubernetesResource::getKind)
         .containsExactlyInAnyOrder(
@@ -125,17 +128,20 @@ final class ChartAdmissionPolicies implements AutoCloseable {
     }
   }
 
-  private static String render(Testbed testbed) {
+  private static String render(Testbed testbed, String... values) {
     List<String> command =
-        List.of(
-            testbed.binaries().binary("helm").toString(),
-            "template",
-            RELEASE,
-            CHART.toString(),
-            "--namespace",
-            RELEASE_NAMESPACE,
-            "--show-only",
-            "templates/admission-policies.yaml");
+        Stream.concat(
+                Stream.of(
+                    testbed.binaries().binary("helm").toString(),
+                    "template",
+                    RELEASE,
+                    CHART.toString(),
+                    "--namespace",
+                    RELEASE_NAMESPACE,
+                    "--show-only",
+                    "templates/admission-policies.yaml"),
+                Stream.of(values).flatMap(value -> Stream.of("--set", value)))
+            .toList();
     try {
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       // helm keeps caches and config under HOME; keep them inside the testbed's work directory.
