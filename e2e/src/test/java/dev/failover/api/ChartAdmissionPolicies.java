@@ -54,7 +54,11 @@ final class ChartAdmissionPolicies implements AutoCloseable {
       metadata: {name: admission-probe, namespace: shop}
       spec:
         userControl: {namespaces: [failover-system]}
-        license: {maxApplications: 1, maxConcurrentUsersPerApplication: 1, maxRequestsPerUser: 1}
+        license:
+          maxApplications: 1
+          maxConcurrentUsersPerApplication: 1
+          maxRequestsPerUser: 1
+          allowedApplicationTypes: [CRM]
       """;
 
   private final KubernetesClient hub;
@@ -65,9 +69,12 @@ final class ChartAdmissionPolicies implements AutoCloseable {
     this.installed = installed;
   }
 
-  /** Renders, applies and waits until both policies are enforced. */
-  static ChartAdmissionPolicies installIn(Testbed testbed, KubernetesClient hub) {
-    List<GenericKubernetesResource> rendered = RepositoryFiles.documents(render(testbed));
+  /**
+   * Renders (with helm {@code --set} values such as {@code admission.allowedClusterScopedKinds=
+   * {Namespace}}), applies and waits until both policies are enforced.
+   */
+  static ChartAdmissionPolicies installIn(Testbed testbed, KubernetesClient hub, String... values) {
+    List<GenericKubernetesResource> rendered = RepositoryFiles.documents(render(testbed, values));
     assertThat(rendered)
         .extracting(GenericKubernetesResource::getKind)
         .containsExactlyInAnyOrder(
@@ -77,7 +84,13 @@ final class ChartAdmissionPolicies implements AutoCloseable {
             "ValidatingAdmissionPolicyBinding");
     rendered.forEach(object -> ServerSideApply.apply(hub, object));
     ChartAdmissionPolicies policies = new ChartAdmissionPolicies(hub, rendered);
-    policies.awaitEnforced(true);
+    try {
+      policies.awaitEnforced(true);
+    } catch (RuntimeException | AssertionError e) {
+      // @AfterAll never sees a policy set that failed to install: remove it here.
+      rendered.forEach(object -> hub.resource(object).delete());
+      throw e;
+    }
     return policies;
   }
 
@@ -115,17 +128,20 @@ final class ChartAdmissionPolicies implements AutoCloseable {
     }
   }
 
-  private static String render(Testbed testbed) {
+  private static String render(Testbed testbed, String... values) {
     List<String> command =
-        List.of(
-            testbed.binaries().binary("helm").toString(),
-            "template",
-            RELEASE,
-            CHART.toString(),
-            "--namespace",
-            RELEASE_NAMESPACE,
-            "--show-only",
-            "templates/admission-policies.yaml");
+        Stream.concat(
+                Stream.of(
+                    testbed.binaries().binary("helm").toString(),
+                    "template",
+                    RELEASE,
+                    CHART.toString(),
+                    "--namespace",
+                    RELEASE_NAMESPACE,
+                    "--show-only",
+                    "templates/admission-policies.yaml"),
+                Stream.of(values).flatMap(value -> Stream.of("--set", value)))
+            .toList();
     try {
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       // helm keeps caches and config under HOME; keep them inside the testbed's work directory.

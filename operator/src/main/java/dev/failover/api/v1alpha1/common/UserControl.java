@@ -20,9 +20,9 @@ public class UserControl {
   @Size(max = 20)
   @ValidationRule(
       value = "self.all(n, !n.startsWith('kube-'))",
-      messageExpression =
-          "'must not name the cluster\\'s own namespaces (kube-system, kube-public, kube-*): ' +"
-              + " self.filter(n, n.startsWith('kube-')).join(', ')")
+      message =
+          "must not name the cluster's own namespaces (kube-system, kube-public, kube-node-lease,"
+              + " kube-*)")
   @JsonPropertyDescription(
       "Namespaces in every data center where the customer's grants apply. Defaults to the"
           + " namespace of the rider.")

@@ -56,11 +56,15 @@ public final class ValuePatterns {
 
   public static final int OBJECT_NAME_MAX_LENGTH = 253;
 
-  private static final String IPV4 =
+  /** A dotted-quad IPv4 address, unanchored, for composing patterns. */
+  public static final String IPV4 =
       "((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
 
-  /** A lowercase DNS name whose last label starts with a letter, so 999.1.1.1 is not one. */
-  private static final String HOSTNAME =
+  /**
+   * A lowercase DNS name whose last label starts with a letter, so 999.1.1.1 is not one;
+   * unanchored.
+   */
+  public static final String HOSTNAME =
       "([a-z0-9]([-a-z0-9]*[a-z0-9])?\\.)*[a-z]([-a-z0-9]*[a-z0-9])?";
 
   private static final String PORT =

@@ -45,12 +45,9 @@ public class DisasterRecovery {
   @Size(max = 256)
   @ValidationRule(
       value = "self.all(e, !isCIDR(e) || cidr(e).prefixLength() >= " + WIDEST_PREFIX + ")",
-      messageExpression =
-          "'must not allow a large part of the internet (an IPv4 CIDR wider than /8, an IPv6 CIDR"
-              + " wider than /16), which is fail-open in disguise: ' + self.filter(e, isCIDR(e) &&"
-              + " cidr(e).prefixLength() < "
-              + WIDEST_PREFIX
-              + ").join(', ')")
+      message =
+          "must not allow a large part of the internet: an IPv4 CIDR wider than /8 or an IPv6 CIDR"
+              + " wider than /16 (0.0.0.0/0, ::/0) is fail-open in disguise")
   @JsonPropertyDescription(
       "ControlledFailOpen only: the customer's critical destinations, as IPv4/IPv6 addresses or"
           + " CIDRs, or hostnames (*.example.com for all subdomains).")

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * What the policy runs in its data centers. The schema sees only apiVersion, kind and metadata.name
  * of an embedded manifest; the chart's ValidatingAdmissionPolicy judges the rest (namespace, scope,
- * replicas, selector), and the operator judges everything again before it applies anything.
+ * replicas, selector, an object declared twice, whose quadratic check is beyond a CRD rule's cost
+ * budget), and the operator judges everything again before it applies anything.
  */
 @SchemaCustomizer(value = EmbeddedObjectItems.class, input = "manifests")
 @SchemaCustomizer(value = SetLists.class, input = "criticalApplications")
@@ -24,24 +25,10 @@ import java.util.List;
         "!has(self.criticalApplications) || self.criticalApplications.all(c,"
             + " self.manifests.exists(m, has(m.metadata) && has(m.metadata.name) && m.metadata.name == c))",
     fieldPath = ".criticalApplications",
-    messageExpression =
-        "'criticalApplications must name manifests (their metadata.name); no manifest is named '"
-            + " + self.criticalApplications.filter(c, !self.manifests.exists(m,"
-            + " has(m.metadata) && has(m.metadata.name) && m.metadata.name == c)).join(', ')")
+    message = "every criticalApplications entry must be the metadata.name of one of the manifests")
 public class Workload {
   @Required
   @Size(min = 1, max = 50)
-  @ValidationRule(
-      value =
-          "self.all(m, !has(m.metadata) || !has(m.metadata.name) || self.exists_one(o, has(o.metadata) && has(o.metadata.name) &&"
-              + " o.metadata.name == m.metadata.name && o.kind == m.kind &&"
-              + " o.apiVersion.split('/')[0] == m.apiVersion.split('/')[0]))",
-      messageExpression =
-          "'declares the same object twice (same API group, kind and metadata.name): ' +"
-              + " self.filter(m, has(m.metadata) && has(m.metadata.name) && !self.exists_one(o,"
-              + " has(o.metadata) && has(o.metadata.name) && o.metadata.name == m.metadata.name && o.kind == m.kind"
-              + " && o.apiVersion.split('/')[0] == m.apiVersion.split('/')[0])).map(m, m.kind +"
-              + " ' ' + m.metadata.name)[0]")
   @JsonPropertyDescription(
       "The Kubernetes objects to run (Deployments, StatefulSets, Services, ConfigMaps...), each a"
           + " complete manifest with apiVersion, kind and metadata.name. They are applied into"
