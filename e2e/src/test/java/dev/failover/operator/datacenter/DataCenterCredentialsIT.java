@@ -24,6 +24,7 @@ import dev.failover.testbed.Sleep;
 import dev.failover.testbed.Testbed;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
@@ -36,6 +37,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
@@ -47,6 +49,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +91,7 @@ class DataCenterCredentialsIT {
     ServerSideApply.namespace(hub, SECRETS);
     ServerSideApply.namespace(hub, ELSEWHERE);
     operatorIdentity = restrictedIdentity();
+    awaitServed();
 
     Clock clock = Clock.systemUTC();
     SimpleInboundEventSource<DataCenter> changes = new SimpleInboundEventSource<>("creds-it");
@@ -237,8 +241,8 @@ class DataCenterCredentialsIT {
     dataCenter("creds-it-bogus-token", "bogus-token", SECRETS);
 
     DataCenter rejected = awaitCredentials("creds-it-bogus-token", "CredentialsRejected");
-    // Seen rejected; now well past failureThreshold (3) probes, 1s apart: still no blackout.
-    Sleep.of(Duration.ofSeconds(6));
+    // Seen rejected; now well past failureThreshold (3) probes, 2s apart: still no blackout.
+    Sleep.of(Duration.ofSeconds(10));
     DataCenter later = get("creds-it-bogus-token");
 
     assertThat(condition(rejected, ConditionTypes.CREDENTIALS_VALID).getMessage())
@@ -247,6 +251,19 @@ class DataCenterCredentialsIT {
     assertThat(later.getStatus().getConsecutiveFailures()).isZero();
     assertThat(condition(later, ConditionTypes.READY).getReason()).isEqualTo("CredentialsRejected");
     awaitEvent("creds-it-bogus-token", "CredentialsRejected");
+  }
+
+  /** A freshly installed CRD answers 429 from the watch cache until its storage is ready. */
+  private void awaitServed() {
+    await()
+        .atMost(WITHIN)
+        .ignoreException(KubernetesClientException.class)
+        .until(
+            () ->
+                operatorIdentity
+                        .resources(DataCenter.class)
+                        .list(new ListOptionsBuilder().withResourceVersion("0").build())
+                    != null);
   }
 
   private String torontoKubeconfig() {
@@ -392,8 +409,9 @@ class DataCenterCredentialsIT {
     ref.setName(secret);
     ref.setNamespace(namespace);
     ProbeSpec probe = new ProbeSpec();
-    probe.setInterval("1s");
-    probe.setTimeout("500ms");
+    // The defaults: a loaded CI machine must not turn a 401 answered late into a timeout.
+    probe.setInterval("2s");
+    probe.setTimeout("1s");
     probe.setBrownoutWindow("10s");
     DataCenterSpec spec = new DataCenterSpec();
     spec.setKubeconfigSecretRef(ref);
@@ -412,14 +430,41 @@ class DataCenterCredentialsIT {
   }
 
   private DataCenter awaitCredentials(String name, String reason) {
-    return await()
-        .atMost(WITHIN)
-        .until(
-            () -> get(name),
-            dc ->
-                conditionOf(dc, ConditionTypes.CREDENTIALS_VALID)
-                    .map(c -> reason.equals(c.getReason()))
-                    .orElse(false));
+    try {
+      return await()
+          .atMost(WITHIN)
+          .until(
+              () -> get(name),
+              dc ->
+                  conditionOf(dc, ConditionTypes.CREDENTIALS_VALID)
+                      .map(c -> reason.equals(c.getReason()))
+                      .orElse(false));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          name + " never got CredentialsValid reason " + reason + "; it is " + describe(get(name)),
+          e);
+    }
+  }
+
+  private static String describe(DataCenter dataCenter) {
+    DataCenterStatus status = dataCenter.getStatus();
+    if (status == null) {
+      return "without status";
+    }
+    StringBuilder text = new StringBuilder("phase " + status.getPhase());
+    if (status.getConditions() != null) {
+      for (Condition c : status.getConditions()) {
+        text.append("; ")
+            .append(c.getType())
+            .append('=')
+            .append(c.getStatus())
+            .append(' ')
+            .append(c.getReason())
+            .append(": ")
+            .append(c.getMessage());
+      }
+    }
+    return text.toString();
   }
 
   private void awaitPhase(String name, DataCenterPhase phase) {

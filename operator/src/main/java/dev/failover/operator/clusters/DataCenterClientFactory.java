@@ -48,6 +48,10 @@ public final class DataCenterClientFactory {
     config.setRequestRetryBackoffLimit(1);
     config.setRequestRetryBackoffInterval(50);
     config.setWatchReconnectInterval(500);
+    // HTTP/1.1: fabric8 retries a 401 once on the same connection, and over HTTP/2 the API server
+    // answers an unauthenticated client with GOAWAY (its HTTP/2 DoS mitigation), so a rejected
+    // token would surface as a broken connection, a blackout, instead of a 401.
+    config.setHttp2Disable(true);
     try {
       return new KubernetesClientBuilder().withConfig(config).build();
     } catch (RuntimeException e) {

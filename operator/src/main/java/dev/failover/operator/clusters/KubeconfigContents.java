@@ -31,6 +31,12 @@ public final class KubeconfigContents {
     if (parsed == null) {
       throw new UnusableKubeconfigException(INVALID, "it is empty");
     }
+    if (isEmpty(parsed.getClusters())
+        && isEmpty(parsed.getContexts())
+        && isEmpty(parsed.getUsers())) {
+      throw new UnusableKubeconfigException(
+          INVALID, "it is not a kubeconfig: it names no clusters, users or contexts");
+    }
     String current = parsed.getCurrentContext();
     if (current == null || current.isBlank()) {
       throw new UnusableKubeconfigException(NO_CONTEXT, "it sets no current-context");
@@ -69,6 +75,10 @@ public final class KubeconfigContents {
                             + " names user "
                             + userName
                             + ", which is not in it")));
+  }
+
+  private static boolean isEmpty(List<?> items) {
+    return items == null || items.isEmpty();
   }
 
   private static <T> Optional<T> named(

@@ -75,6 +75,14 @@ class DataCenterConnectionsTest {
   }
 
   @Test
+  void yamlThatIsNoKubeconfigIsInvalidNotMissingAContext() {
+    assertThatThrownBy(() -> connections.connect("toronto", "not: a kubeconfig\n"))
+        .hasMessage("it is not a kubeconfig: it names no clusters, users or contexts")
+        .extracting(e -> ((UnusableKubeconfigException) e).reason())
+        .isEqualTo("KubeconfigInvalid");
+  }
+
+  @Test
   void aContextNamingAMissingClusterOrUserIsRefused() {
     String missingCluster =
         kubeconfig("https://127.0.0.1:1")
