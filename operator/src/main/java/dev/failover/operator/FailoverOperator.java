@@ -121,7 +121,14 @@ public final class FailoverOperator implements AutoCloseable {
             });
     operator.register(
         new DataCenterReconciler(
-            hub, config.secretsNamespace(), connections, monitor, capacity, healthChanges, clock));
+            hub,
+            config.secretsNamespace(),
+            connections,
+            monitor,
+            capacity,
+            healthChanges,
+            dataCenterMetrics::forget,
+            clock));
     TrafficPublisher traffic = new TrafficPublisher(hub);
     TenancyConfig tenancy = config.tenancy();
     WorkloadAppliers appliers = new WorkloadAppliers(connections, tenancy.tenancyRule());

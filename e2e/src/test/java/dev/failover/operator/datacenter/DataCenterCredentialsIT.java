@@ -110,7 +110,7 @@ class DataCenterCredentialsIT {
     operator = new Operator(o -> o.withKubernetesClient(operatorIdentity));
     operator.register(
         new DataCenterReconciler(
-            operatorIdentity, SECRETS, connections, monitor, capacity, changes, clock),
+            operatorIdentity, SECRETS, connections, monitor, capacity, changes, name -> {}, clock),
         o -> o.withLabelSelector(LABEL + "=credentials-it"));
     operator.start();
   }

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Keeps one probe loop and one capacity measurement per DataCenter and mirrors their results into
@@ -46,6 +47,7 @@ public final class DataCenterReconciler implements Reconciler<DataCenter>, Clean
   private final DataCenterHealthMonitor monitor;
   private final DataCenterCapacityMonitor capacity;
   private final SimpleInboundEventSource<DataCenter> healthChanges;
+  private final Consumer<String> forgetDataCenter;
   private final Clock clock;
 
   /**
@@ -58,8 +60,10 @@ public final class DataCenterReconciler implements Reconciler<DataCenter>, Clean
       DataCenterHealthMonitor monitor,
       DataCenterCapacityMonitor capacity,
       SimpleInboundEventSource<DataCenter> healthChanges,
+      Consumer<String> forgetDataCenter,
       Clock clock) {
     this.secrets = new KubeconfigSecrets(hub, secretsNamespace);
+    this.forgetDataCenter = forgetDataCenter;
     this.events = new DataCenterEvents(hub, clock);
     this.connections = connections;
     this.monitor = monitor;
@@ -141,6 +145,7 @@ public final class DataCenterReconciler implements Reconciler<DataCenter>, Clean
     monitor.unwatch(name);
     capacity.unwatch(name);
     connections.disconnect(name);
+    forgetDataCenter.accept(name);
     return DeleteControl.defaultDelete();
   }
 

@@ -40,4 +40,19 @@ public final class DataCenterMetrics {
       }
     }
   }
+
+  /** The data center is deleted: its series end instead of reporting its last phase forever. */
+  public void forget(String dataCenter) {
+    phases.remove(dataCenter);
+    registry
+        .find("failover_datacenter_phase")
+        .tag("datacenter", dataCenter)
+        .meters()
+        .forEach(registry::remove);
+    registry
+        .find("failover_probe_latency")
+        .tag("datacenter", dataCenter)
+        .meters()
+        .forEach(registry::remove);
+  }
 }
