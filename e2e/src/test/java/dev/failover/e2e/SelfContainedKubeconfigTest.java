@@ -38,10 +38,11 @@ class SelfContainedKubeconfigTest {
   @Test
   void withATokenTheAdminCertificateIsGoneAndTheClusterStays() throws Exception {
     Files.writeString(dir.resolve("ca.crt"), "CA PEM");
-    Files.writeString(dir.resolve("admin.crt"), "CERT PEM");
-    Files.writeString(dir.resolve("admin.key"), "KEY PEM");
+    Files.createDirectories(dir.resolve("pki"));
+    Files.writeString(dir.resolve("pki/admin.crt"), "CERT PEM");
+    Files.writeString(dir.resolve("pki/admin.key"), "KEY PEM");
     Path kubeconfig = dir.resolve("toronto.yaml");
-    Files.writeString(kubeconfig, kubeconfig("ca.crt", "admin.crt"));
+    Files.writeString(kubeconfig, kubeconfig("ca.crt", "pki/admin.crt"));
 
     String withToken =
         SelfContainedKubeconfig.withToken(SelfContainedKubeconfig.of(kubeconfig), "t0ken");
