@@ -182,6 +182,16 @@ public final class FailoverWorld implements AutoCloseable {
     }
   }
 
+  /**
+   * The namespace is being deleted: later admissions re-apply the member chart without it, so they
+   * do not create it again.
+   */
+  public void releaseWorkloadNamespace(String namespace) {
+    synchronized (workloadNamespaces) {
+      workloadNamespaces.remove(namespace);
+    }
+  }
+
   /** Waits until the DataCenter's {@code status.phase} is {@code phase}; returns what it saw. */
   public DataCenter awaitDataCenterPhase(String name, DataCenterPhase phase, Duration timeout) {
     return awaitDataCenterPhaseIn(name, EnumSet.of(phase), timeout);

@@ -327,6 +327,8 @@ public final class PolicyDraft {
   }
 
   private void deleteNamespace(FailoverWorld world, List<String> problems) {
+    // Else the next admitted namespace re-applies the member chart and brings this one back.
+    world.releaseWorkloadNamespace(namespace);
     Map<String, KubernetesClient> clusters = new LinkedHashMap<>();
     clusters.put(FailoverWorld.HUB, world.hub());
     world

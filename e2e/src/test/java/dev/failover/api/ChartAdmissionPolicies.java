@@ -37,7 +37,7 @@ final class ChartAdmissionPolicies implements AutoCloseable {
       """
       apiVersion: failover.dev/v1alpha1
       kind: FailoverPolicy
-      metadata: {name: admission-probe, namespace: shop}
+      metadata: {name: admission-probe, namespace: default}
       spec:
         riderRef: {kind: SaasRider, name: crm}
         workload:
@@ -51,7 +51,7 @@ final class ChartAdmissionPolicies implements AutoCloseable {
       """
       apiVersion: failover.dev/v1alpha1
       kind: SaasRider
-      metadata: {name: admission-probe, namespace: shop}
+      metadata: {name: admission-probe, namespace: default}
       spec:
         userControl: {namespaces: [failover-system]}
         license:

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,6 +33,12 @@ class ChartAdmissionPoliciesIT {
             - {apiVersion: %s, kind: %s, metadata: {name: %s}}
         placement: {primary: toronto, secondaries: [chicago]}
       """;
+
+  /** HubApi.installed makes the examples' namespace; it goes with the class. */
+  @AfterAll
+  static void removeTheExamples(Testbed testbed) {
+    HubApi.removeExamples(testbed);
+  }
 
   @Test
   void aClusterScopedKindPassesOnlyWhenTheAllowListNamesIt(Testbed testbed) {
