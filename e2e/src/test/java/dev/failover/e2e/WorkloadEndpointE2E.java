@@ -206,7 +206,12 @@ class WorkloadEndpointE2E {
       }
       assertThat(slow.events().count("FailoverStarted")).isZero();
       fast.awaitServingOnlyIn("chicago", SETTLE);
-      assertThat(fast.status().getAwaitingFence()).as("toronto fenced on its return").isEmpty();
+      // The fence is carried out after the status naming it is persisted (write-ahead), so the
+      // status catches up with the zero replicas on the next decision.
+      fast.await(
+          "toronto fenced on its return",
+          status -> status.getAwaitingFence() == null || status.getAwaitingFence().isEmpty(),
+          SETTLE);
       slow.awaitServingOnlyIn("toronto", SETTLE);
     }
   }
