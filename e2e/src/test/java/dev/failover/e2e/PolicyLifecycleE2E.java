@@ -161,30 +161,14 @@ class PolicyLifecycleE2E {
             .withExtraManifests(configMap);
     try (PolicyUnderTest policy = PolicyUnderTest.apply(world, operator, draft)) {
       policy.awaitActiveIn("toronto", SETTLE);
-      await()
-          .atMost(SETTLE)
-          .untilAsserted(
-              () ->
-                  assertThat(configMapsNamed(draft.namespace(), "prune-me"))
-                      .containsOnly(
-                          Map.entry("toronto", true),
-                          Map.entry("chicago", true),
-                          Map.entry("washington", true)));
+      awaitConfigMapEverywhere(draft.namespace(), "prune-me", true);
       assertThat(policy.status().getManagedObjects())
           .extracting(object -> object.getKind() + " " + object.getName())
           .contains("ConfigMap prune-me");
 
       policy.apply(draft.withExtraManifests(""));
 
-      await()
-          .atMost(SETTLE)
-          .untilAsserted(
-              () ->
-                  assertThat(configMapsNamed(draft.namespace(), "prune-me"))
-                      .containsOnly(
-                          Map.entry("toronto", false),
-                          Map.entry("chicago", false),
-                          Map.entry("washington", false)));
+      awaitConfigMapEverywhere(draft.namespace(), "prune-me", false);
       policy.await(
           "forgets the dropped object",
           status ->
@@ -245,6 +229,17 @@ class PolicyLifecycleE2E {
         "waiting to delete in washington",
         status -> readyReason(status).equals("Deleting"),
         SETTLE);
+  }
+
+  /** Waits until the ConfigMap is present (or absent) in every data center of the world. */
+  private void awaitConfigMapEverywhere(String namespace, String name, boolean present) {
+    await()
+        .atMost(SETTLE)
+        .untilAsserted(
+            () ->
+                assertThat(configMapsNamed(namespace, name))
+                    .hasSize(world.plans().size())
+                    .allSatisfy((dataCenter, found) -> assertThat(found).isEqualTo(present)));
   }
 
   private Map<String, Boolean> configMapsNamed(String namespace, String name) {
