@@ -150,7 +150,9 @@ class BlackoutFailoverE2E {
     assertThat(fenced.revision()).isLessThan(leaving.revision());
     FailoverPolicyStatus back =
         timeline
-            .awaitStatus("back in toronto", outageMark, s -> settledIn(s, TORONTO), SETTLE)
+            // From the failback on: a status written after the mark but before the cut took
+            // effect is still settled in Toronto.
+            .awaitStatus("back in toronto", leaving.seq() - 1, s -> settledIn(s, TORONTO), SETTLE)
             .value();
     assertThat(back.getHistory()).as(timeline.explain("history")).hasSize(2);
     FailoverRecord failback = back.getHistory().get(0);
@@ -166,7 +168,7 @@ class BlackoutFailoverE2E {
         .isAfterOrEqualTo(healthySince.plus(Duration.ofSeconds(5)));
     Observed<List<String>> trafficBack =
         timeline.awaitDns(
-            "back at toronto", outageMark, List.of(checks.ingress(TORONTO))::equals, SOON);
+            "back at toronto", leaving.seq() - 1, List.of(checks.ingress(TORONTO))::equals, SOON);
 
     // Make before break: Toronto Available, Chicago still serving, when DNS moved back.
     assertThat(lastBefore(timeline.deployment(TORONTO), trafficBack.seq()))

@@ -166,7 +166,8 @@ class DataCenterCapacityMonitorIT {
               .orTimeout(timeout.toSeconds() * 5, TimeUnit.SECONDS)
               .join();
       Duration failedIn = Duration.ofNanos(System.nanoTime() - begin);
-      assertThat(failure).isInstanceOf(CompletionException.class);
+      // Either the request's own timeout or the listing's bound may fire first; both are ours.
+      assertThat(failure).isNotNull();
       assertThat(timedOut(failure)).as("the listing gave up on its own timeout").isTrue();
       // Nothing before the timeout: a hung server must not look like a refusal.
       assertThat(failedIn).isGreaterThanOrEqualTo(timeout.minusMillis(100));
