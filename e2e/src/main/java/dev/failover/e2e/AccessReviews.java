@@ -36,6 +36,16 @@ public final class AccessReviews {
             "system:authenticated"));
   }
 
+  /** A user with no groups but the one every authenticated request has. */
+  public static AccessReviews ofUser(KubernetesClient admin, String user) {
+    return new AccessReviews(admin, user, List.of("system:authenticated"));
+  }
+
+  /** A member of a group, as some user the review names after the group. */
+  public static AccessReviews ofGroup(KubernetesClient admin, String group) {
+    return new AccessReviews(admin, "member-of-" + group, List.of(group, "system:authenticated"));
+  }
+
   public String user() {
     return user;
   }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,6 +44,9 @@ public final class FailoverWorld implements AutoCloseable {
   public static final String HUB = "hub";
   public static final String SECRETS_NAMESPACE = OperatorLaunch.SECRETS_NAMESPACE;
   public static final String KUBECONFIG_KEY = "kubeconfig";
+
+  /** Deleting a namespace waits for the namespace controller to empty it first. */
+  private static final java.time.Duration NAMESPACE_GONE_WITHIN = java.time.Duration.ofMinutes(2);
 
   private static final String FAILOVER_POLICY = new FailoverPolicy().getKind();
 
@@ -130,6 +134,28 @@ public final class FailoverWorld implements AutoCloseable {
     return testbed;
   }
 
+  /** The kubeconfig the operator uses for this data center, as its hub Secret holds it. */
+  public String operatorKubeconfig(String dataCenter) {
+    Secret secret =
+        hub()
+            .secrets()
+            .inNamespace(SECRETS_NAMESPACE)
+            .withName(plan(dataCenter).secretName())
+            .get();
+    byte[] kubeconfig = java.util.Base64.getDecoder().decode(secret.getData().get(KUBECONFIG_KEY));
+    return new String(kubeconfig, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /**
+   * A client into the data center as the operator: its Secret's kubeconfig, built the way the
+   * operator builds its own. Close it.
+   */
+  public KubernetesClient operatorClient(String dataCenter) {
+    return new dev.failover.operator.clusters.DataCenterClientFactory(
+            java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5))
+        .fromKubeconfig(operatorKubeconfig(dataCenter));
+  }
+
   /** The DataCenter resource as the hub has it now, status included. */
   public DataCenter dataCenterResource(String name) {
     return dataCenterResources().withName(plan(name).name()).get();
@@ -190,6 +216,43 @@ public final class FailoverWorld implements AutoCloseable {
     synchronized (workloadNamespaces) {
       workloadNamespaces.remove(namespace);
     }
+  }
+
+  /**
+   * Deletes the namespace from the hub and every data center, released first (else the next
+   * admitted namespace re-applies the member chart and brings it back), and waits until it is gone.
+   *
+   * @return what could not be removed, empty when all went
+   */
+  public List<String> removeWorkloadNamespace(String namespace) {
+    releaseWorkloadNamespace(namespace);
+    List<String> problems = new java.util.ArrayList<>();
+    Map<String, KubernetesClient> clusters = new java.util.LinkedHashMap<>();
+    clusters.put(HUB, hub());
+    plans.forEach(plan -> clusters.put(plan.name(), testbed.dataCenter(plan.name()).client()));
+    clusters.forEach(
+        (where, client) -> {
+          try {
+            client.namespaces().withName(namespace).delete();
+          } catch (KubernetesClientException e) {
+            problems.add("namespace " + namespace + " in " + where + ": " + e.getMessage());
+          }
+        });
+    clusters.forEach(
+        (where, client) -> {
+          try {
+            client
+                .namespaces()
+                .withName(namespace)
+                .waitUntilCondition(
+                    java.util.Objects::isNull,
+                    NAMESPACE_GONE_WITHIN.toSeconds(),
+                    java.util.concurrent.TimeUnit.SECONDS);
+          } catch (KubernetesClientException e) {
+            problems.add("namespace " + namespace + " in " + where + ": " + e.getMessage());
+          }
+        });
+    return problems;
   }
 
   /** Waits until the DataCenter's {@code status.phase} is {@code phase}; returns what it saw. */

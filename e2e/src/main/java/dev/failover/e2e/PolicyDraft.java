@@ -6,14 +6,11 @@ import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.PlacementStrategy;
 import dev.failover.api.v1alpha1.failoverpolicy.StandbyMode;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -50,6 +47,8 @@ public final class PolicyDraft {
   private String dnsName;
   private String requests;
   private String extraManifests = "";
+  private String riderKind = "SaasRider";
+  private String riderName;
 
   private PolicyDraft(String namespace, String name) {
     this.namespace = namespace;
@@ -88,6 +87,15 @@ public final class PolicyDraft {
           draft.strategy = strategy;
           draft.primary = primary;
           draft.secondaries = List.of(secondaries);
+        });
+  }
+
+  /** Runs under this rider; by default a SaasRider named after the policy, which need not exist. */
+  public PolicyDraft withRider(String kind, String name) {
+    return changed(
+        draft -> {
+          draft.riderKind = kind;
+          draft.riderName = name;
         });
   }
 
@@ -187,6 +195,8 @@ public final class PolicyDraft {
     copy.dnsName = dnsName;
     copy.requests = requests;
     copy.extraManifests = extraManifests;
+    copy.riderKind = riderKind;
+    copy.riderName = riderName;
     change.accept(copy);
     return copy;
   }
@@ -213,7 +223,7 @@ public final class PolicyDraft {
         kind: FailoverPolicy
         metadata: {name: %s, namespace: %s}
         spec:
-          riderRef: {kind: SaasRider, name: %s}
+          riderRef: {kind: %s, name: %s}
           placement: {strategy: %s, primary: %s, secondaries: [%s]}
           standby: %s
           failback: %s
@@ -233,7 +243,8 @@ public final class PolicyDraft {
         .formatted(
             name,
             namespace,
-            name,
+            riderKind,
+            riderName == null ? name : riderName,
             strategy,
             primary,
             String.join(", ", secondaries),
@@ -301,7 +312,7 @@ public final class PolicyDraft {
       }
     }
     if (problems.isEmpty() && noOtherPolicyIn(world)) {
-      deleteNamespace(world, problems);
+      problems.addAll(world.removeWorkloadNamespace(namespace));
     }
     if (!problems.isEmpty()) {
       throw new AssertionError(
@@ -324,35 +335,6 @@ public final class PolicyDraft {
         .getItems()
         .stream()
         .allMatch(other -> other.getMetadata().getDeletionTimestamp() != null);
-  }
-
-  private void deleteNamespace(FailoverWorld world, List<String> problems) {
-    // Else the next admitted namespace re-applies the member chart and brings this one back.
-    world.releaseWorkloadNamespace(namespace);
-    Map<String, KubernetesClient> clusters = new LinkedHashMap<>();
-    clusters.put(FailoverWorld.HUB, world.hub());
-    world
-        .plans()
-        .forEach(plan -> clusters.put(plan.name(), world.dataCenter(plan.name()).client()));
-    clusters.forEach(
-        (where, client) -> {
-          try {
-            client.namespaces().withName(namespace).delete();
-          } catch (KubernetesClientException e) {
-            problems.add("namespace " + namespace + " in " + where + ": " + e.getMessage());
-          }
-        });
-    clusters.forEach(
-        (where, client) -> {
-          try {
-            client
-                .namespaces()
-                .withName(namespace)
-                .waitUntilCondition(Objects::isNull, GONE_WITHIN.toSeconds(), TimeUnit.SECONDS);
-          } catch (KubernetesClientException e) {
-            problems.add("namespace " + namespace + " in " + where + ": " + e.getMessage());
-          }
-        });
   }
 
   @Override

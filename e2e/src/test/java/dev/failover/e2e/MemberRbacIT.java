@@ -3,12 +3,10 @@ package dev.failover.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.failover.operator.clusters.DataCenterClientFactory;
 import dev.failover.testbed.DataCenterCluster;
 import dev.failover.testbed.SharedTestbedExtension;
 import dev.failover.testbed.Testbed;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.Config;
@@ -16,9 +14,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,7 +54,7 @@ class MemberRbacIT {
   void closeTheWorld() {
     if (toronto != null) {
       toronto.client().namespaces().withName(OTHER).delete();
-      toronto.client().namespaces().withName(TENANT).delete();
+      assertThat(world.removeWorkloadNamespace(TENANT)).as("clean-up").isEmpty();
     }
     if (world != null) {
       world.close();
@@ -69,13 +64,13 @@ class MemberRbacIT {
   @Test
   void theSecretsCarryTheOperatorsTokenAndNoAdminCertificate() {
     for (DataCenterPlan plan : world.plans()) {
-      String kubeconfig = kubeconfigInSecret(plan);
+      String kubeconfig = world.operatorKubeconfig(plan.name());
       Config config = Config.fromKubeconfig(kubeconfig);
 
       assertThat(config.getAutoOAuthToken()).as("%s's token", plan.name()).isNotBlank();
       assertThat(config.getClientCertData()).as("%s's client certificate", plan.name()).isNull();
       assertThat(config.getClientKeyData()).isNull();
-      try (KubernetesClient client = clientFor(kubeconfig)) {
+      try (KubernetesClient client = world.operatorClient(plan.name())) {
         // The API server names who was refused: the operator's ServiceAccount.
         assertThatThrownBy(() -> client.secrets().inNamespace(TENANT).list())
             .isInstanceOf(KubernetesClientException.class)
@@ -124,9 +119,26 @@ class MemberRbacIT {
       assertThat(operator.allows(verb, "namespaces")).as("%s namespaces", verb).isFalse();
     }
     assertThat(operator.allows("get", "namespaces", null, "kube-system")).isFalse();
-    assertThat(operator.allows("create", "rolebindings.rbac.authorization.k8s.io", TENANT))
-        .as("no way to grant itself more")
-        .isFalse();
+    // It binds the riders' task roles, and no other role: no way to grant itself more.
+    String rbac = "rbac.authorization.k8s.io";
+    assertThat(operator.allows("create", "rolebindings." + rbac, TENANT)).isTrue();
+    assertThat(operator.allows("create", "rolebindings." + rbac, OTHER)).isFalse();
+    for (String role : new String[] {"admin", "edit", "cluster-admin", "view"}) {
+      assertThat(operator.allows("bind", "clusterroles." + rbac, TENANT, role))
+          .as("bind %s", role)
+          .isFalse();
+    }
+    assertThat(
+            operator.allows(
+                "bind", "clusterroles." + rbac, TENANT, "failover-rider-paas-run-backups"))
+        .isTrue();
+    for (String verb : new String[] {"create", "patch", "update", "escalate"}) {
+      assertThat(operator.allows(verb, "roles." + rbac, TENANT)).as("%s roles", verb).isFalse();
+      assertThat(operator.allows(verb, "clusterroles." + rbac))
+          .as("%s clusterroles", verb)
+          .isFalse();
+    }
+    assertThat(operator.allows("create", "clusterrolebindings." + rbac)).isFalse();
     assertThat(operator.allows("create", "pods", TENANT))
         .as("pods only through workloads")
         .isFalse();
@@ -134,7 +146,7 @@ class MemberRbacIT {
 
   @Test
   void withTheSecretsKubeconfigTheOperatorsCallsSucceedAndOthersAreForbidden() {
-    try (KubernetesClient client = clientFor(kubeconfigInSecret(plan(DATA_CENTER)))) {
+    try (KubernetesClient client = world.operatorClient(DATA_CENTER)) {
       assertThat(client.nodes().list().getItems()).hasSize(Testbed.FAKE_NODES);
       assertThat(client.pods().inAnyNamespace().list().getItems()).isNotNull();
       assertThat(client.namespaces().withName(TENANT).get()).isNotNull();
@@ -212,27 +224,5 @@ class MemberRbacIT {
         .endTemplate()
         .endSpec()
         .build();
-  }
-
-  private String kubeconfigInSecret(DataCenterPlan plan) {
-    Secret secret =
-        world
-            .hub()
-            .secrets()
-            .inNamespace(FailoverWorld.SECRETS_NAMESPACE)
-            .withName(plan.secretName())
-            .get();
-    byte[] kubeconfig = Base64.getDecoder().decode(secret.getData().get("kubeconfig"));
-    return new String(kubeconfig, StandardCharsets.UTF_8);
-  }
-
-  private DataCenterPlan plan(String name) {
-    return world.plans().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
-  }
-
-  /** A client built the way the operator builds its own from the Secret. */
-  private static KubernetesClient clientFor(String kubeconfig) {
-    return new DataCenterClientFactory(Duration.ofSeconds(2), Duration.ofSeconds(5))
-        .fromKubeconfig(kubeconfig);
   }
 }

@@ -167,7 +167,13 @@ class HelmChartIT {
       String policies = "shop";
 
       // The reconcilers' informers, status patches and JOSDK's finalizers.
-      for (String kind : List.of("datacenters.failover.dev", "failoverpolicies.failover.dev")) {
+      for (String kind :
+          List.of(
+              "datacenters.failover.dev",
+              "failoverpolicies.failover.dev",
+              "saasriders.failover.dev",
+              "paasriders.failover.dev",
+              "iaasriders.failover.dev")) {
         for (String verb : List.of("get", "list", "watch", "patch")) {
           assertThat(operator.allows(verb, kind)).as("%s %s", verb, kind).isTrue();
         }
@@ -182,14 +188,7 @@ class HelmChartIT {
       assertThat(operator.allows("update", "failoverpolicies.failover.dev"))
           .as("the FailoverPolicy finalizer")
           .isTrue();
-      for (String unused :
-          List.of(
-              "saasriders",
-              "paasriders",
-              "iaasriders",
-              "chaosrestoretests",
-              "notificationchannels",
-              "notifications")) {
+      for (String unused : List.of("chaosrestoretests", "notificationchannels", "notifications")) {
         for (String verb : List.of("get", "list", "create", "patch", "delete")) {
           assertThat(operator.allows(verb, unused + ".failover.dev"))
               .as("%s %s: nothing calls it", verb, unused)
@@ -206,6 +205,19 @@ class HelmChartIT {
       for (String verb : List.of("list", "watch", "update", "delete")) {
         assertThat(operator.allows(verb, "dnsendpoints.externaldns.k8s.io", policies))
             .as("%s dnsendpoints", verb)
+            .isFalse();
+      }
+
+      // The rider reconcilers read a namespace's annotation; nothing else about namespaces.
+      assertThat(operator.allows("get", "namespaces", null, policies)).isTrue();
+      for (String verb : List.of("list", "watch", "create", "patch", "update", "delete")) {
+        assertThat(operator.allows(verb, "namespaces", null, policies))
+            .as("%s namespaces", verb)
+            .isFalse();
+      }
+      for (String rider : List.of("saasriders", "paasriders", "iaasriders")) {
+        assertThat(operator.allows("update", rider + ".failover.dev", policies))
+            .as("no spec writes on %s", rider)
             .isFalse();
       }
 

@@ -25,6 +25,13 @@ import dev.failover.operator.observability.OperatorHttpEndpoints;
 import dev.failover.operator.observability.WorkloadEndpointMetrics;
 import dev.failover.operator.policyhealth.PolicyHealth;
 import dev.failover.operator.probes.HttpEndpointProbe;
+import dev.failover.operator.rider.IaasRiderReconciler;
+import dev.failover.operator.rider.PaasRiderReconciler;
+import dev.failover.operator.rider.RiderGrants;
+import dev.failover.operator.rider.RiderGrantsBeforePlacement;
+import dev.failover.operator.rider.RiderStatusMapper;
+import dev.failover.operator.rider.SaasRiderReconciler;
+import dev.failover.operator.status.ConditionEvents;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
@@ -131,7 +138,9 @@ public final class FailoverOperator implements AutoCloseable {
             clock));
     TrafficPublisher traffic = new TrafficPublisher(hub);
     TenancyConfig tenancy = config.tenancy();
-    WorkloadAppliers appliers = new WorkloadAppliers(connections, tenancy.tenancyRule());
+    WorkloadAppliers appliers =
+        new WorkloadAppliers(
+            connections, tenancy.tenancyRule(), new RiderGrantsBeforePlacement(hub));
     PolicyEvents events = new PolicyEvents(hub, clock);
     FailoverActionExecutor executor =
         new FailoverActionExecutor(appliers, traffic, events, new FailoverMetrics(registry), clock);
@@ -153,6 +162,12 @@ public final class FailoverOperator implements AutoCloseable {
                 clock),
             new MissingDataCenters(events, clock),
             clock));
+    RiderGrants riderGrants = new RiderGrants(connections, clock);
+    ConditionEvents conditionEvents = new ConditionEvents(hub, clock);
+    RiderStatusMapper riderStatus = new RiderStatusMapper(clock);
+    operator.register(new SaasRiderReconciler(hub, riderGrants, conditionEvents, riderStatus));
+    operator.register(new PaasRiderReconciler(hub, riderGrants, conditionEvents, riderStatus));
+    operator.register(new IaasRiderReconciler(hub, riderGrants, conditionEvents, riderStatus));
     // Endpoints first: /healthz answers while JOSDK connects, so a hub that cannot be reached
     // shows up as not ready (and in the log), not as a process that says nothing.
     AtomicBoolean started = new AtomicBoolean();

@@ -1,5 +1,6 @@
 package dev.failover.operator.datacenter;
 
+import dev.failover.api.v1alpha1.common.ConditionTypes;
 import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
 import dev.failover.api.v1alpha1.datacenter.DataCenterStatus;
@@ -8,6 +9,7 @@ import dev.failover.core.health.HealthState;
 import dev.failover.operator.clusters.DataCenterConnections;
 import dev.failover.operator.clusters.UnusableKubeconfigException;
 import dev.failover.operator.probes.ProbeSettings;
+import dev.failover.operator.status.ConditionEvents;
 import dev.failover.operator.status.StatusPatches;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -42,7 +44,7 @@ public final class DataCenterReconciler implements Reconciler<DataCenter>, Clean
   private static final Duration STATUS_REFRESH = Duration.ofSeconds(10);
 
   private final KubeconfigSecrets secrets;
-  private final DataCenterEvents events;
+  private final ConditionEvents events;
   private final DataCenterConnections connections;
   private final DataCenterHealthMonitor monitor;
   private final DataCenterCapacityMonitor capacity;
@@ -64,7 +66,7 @@ public final class DataCenterReconciler implements Reconciler<DataCenter>, Clean
       Clock clock) {
     this.secrets = new KubeconfigSecrets(hub, secretsNamespace);
     this.forgetDataCenter = forgetDataCenter;
-    this.events = new DataCenterEvents(hub, clock);
+    this.events = new ConditionEvents(hub, clock);
     this.connections = connections;
     this.monitor = monitor;
     this.capacity = capacity;
@@ -106,7 +108,7 @@ public final class DataCenterReconciler implements Reconciler<DataCenter>, Clean
           DataCenterStatusMapper.toStatus(
               dataCenter, health, capacity.latest(name), problem, clock.instant()));
     }
-    events.credentialsChanged(dataCenter, stored, dataCenter.getStatus());
+    events.changed(dataCenter, stored, dataCenter.getStatus(), ConditionTypes.CREDENTIALS_VALID);
     return StatusPatches.patchIfChanged(dataCenter, stored, dataCenter.getStatus())
         .rescheduleAfter(STATUS_REFRESH);
   }

@@ -15,10 +15,10 @@ import java.time.Duration;
  * back-off). So a data center that accepts connections but hangs costs a failover, or a bystander
  * costs the target, a few seconds at most, not the client's default timeouts and retries.
  */
-final class BoundedCalls {
+public final class BoundedCalls {
   private BoundedCalls() {}
 
-  static Duration timeout(DataCenter dataCenter) {
+  public static Duration timeout(DataCenter dataCenter) {
     ProbeSettings probe =
         ProbeSettingsMapper.from(
             dataCenter == null || dataCenter.getSpec() == null
@@ -28,7 +28,7 @@ final class BoundedCalls {
   }
 
   /** A client sharing {@code client}'s connections whose requests follow {@link #timeout}. */
-  static KubernetesClient to(KubernetesClient client, DataCenter dataCenter) {
+  public static KubernetesClient to(KubernetesClient client, DataCenter dataCenter) {
     RequestConfig bounded =
         new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
             .withRequestTimeout((int) timeout(dataCenter).toMillis())

@@ -1,11 +1,8 @@
 package dev.failover.operator.failoverpolicy;
 
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
+import dev.failover.core.ShortName;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -18,7 +15,6 @@ public final class PolicyLabels {
   public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
 
   static final int MAX_VALUE_LENGTH = 63;
-  private static final int HASH_LENGTH = 8;
 
   private PolicyLabels() {}
 
@@ -37,25 +33,8 @@ public final class PolicyLabels {
         && labelValue(policy.getMetadata().getName()).equals(labels.get(NAME));
   }
 
-  /**
-   * A label value holds 63 characters but an object name 253. A longer name keeps its start, for
-   * people, and ends with a hash of the whole name, so two long names that share a start differ.
-   * Object names start and end alphanumeric, and so does the hash: the value stays valid.
-   */
-  static String labelValue(String name) {
-    if (name.length() <= MAX_VALUE_LENGTH) {
-      return name;
-    }
-    String start = name.substring(0, MAX_VALUE_LENGTH - HASH_LENGTH - 1);
-    return start + "-" + sha256(name).substring(0, HASH_LENGTH);
-  }
-
-  private static String sha256(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+  /** The name as a label value: see {@link ShortName}. */
+  public static String labelValue(String name) {
+    return ShortName.of(name, MAX_VALUE_LENGTH);
   }
 }

@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** The parts of a policy's spec that steer failover, in the core's terms. */
-final class PolicySettingsMapper {
+public final class PolicySettingsMapper {
   private PolicySettingsMapper() {}
 
-  static PolicySettings settings(FailoverPolicySpec spec) {
+  public static PolicySettings settings(FailoverPolicySpec spec) {
     var placement = spec.getPlacement();
     return new PolicySettings(
         new PlacementPreference(

@@ -46,10 +46,17 @@ public final class WorkloadApplier {
 
   private final KubernetesClient client;
   private final TenancyRule tenancy;
+  private final BeforePlacement beforePlacement;
 
   public WorkloadApplier(KubernetesClient client, TenancyRule tenancy) {
+    this(client, tenancy, BeforePlacement.NOTHING);
+  }
+
+  public WorkloadApplier(
+      KubernetesClient client, TenancyRule tenancy, BeforePlacement beforePlacement) {
     this.client = client;
     this.tenancy = tenancy;
+    this.beforePlacement = beforePlacement;
   }
 
   /** Creates the policy's namespace if missing, then applies every object at the mode's size. */
@@ -70,6 +77,7 @@ public final class WorkloadApplier {
         .filter(Objects::nonNull)
         .distinct()
         .forEach(this::createNamespaceIfMissing);
+    beforePlacement.prepare(policy, client);
     objects.forEach(object -> ServerSideApply.apply(client, object));
   }
 

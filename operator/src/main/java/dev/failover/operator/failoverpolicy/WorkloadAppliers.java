@@ -9,10 +9,17 @@ import java.util.Optional;
 public final class WorkloadAppliers {
   private final DataCenterConnections connections;
   private final TenancyRule tenancy;
+  private final BeforePlacement beforePlacement;
 
   public WorkloadAppliers(DataCenterConnections connections, TenancyRule tenancy) {
+    this(connections, tenancy, BeforePlacement.NOTHING);
+  }
+
+  public WorkloadAppliers(
+      DataCenterConnections connections, TenancyRule tenancy, BeforePlacement beforePlacement) {
     this.connections = connections;
     this.tenancy = tenancy;
+    this.beforePlacement = beforePlacement;
   }
 
   /**
@@ -22,7 +29,9 @@ public final class WorkloadAppliers {
   public Optional<WorkloadApplier> in(DataCenter dataCenter) {
     return connections
         .client(dataCenter.getMetadata().getName())
-        .map(client -> new WorkloadApplier(BoundedCalls.to(client, dataCenter), tenancy));
+        .map(
+            client ->
+                new WorkloadApplier(BoundedCalls.to(client, dataCenter), tenancy, beforePlacement));
   }
 
   /** For an action that must reach the data center: no DataCenter or connection is a failure. */

@@ -15,6 +15,20 @@ public class RiderStatus extends ConditionedStatus {
   @JsonPropertyDescription("The RBAC actually granted for this rider, one entry per data center.")
   private List<AppliedPermissions> permissions = new ArrayList<>();
 
+  @JsonPropertyDescription(
+      "Subjects of the grants that are not bound because the license's limit on people is"
+          + " reached, as Kind/name or ServiceAccount/namespace/name, in the order the grants list"
+          + " them.")
+  private List<String> unboundSubjects = new ArrayList<>();
+
+  public List<String> getUnboundSubjects() {
+    return unboundSubjects;
+  }
+
+  public void setUnboundSubjects(List<String> unboundSubjects) {
+    this.unboundSubjects = unboundSubjects;
+  }
+
   public List<LicenseUsage> getLicenseUsage() {
     return licenseUsage;
   }

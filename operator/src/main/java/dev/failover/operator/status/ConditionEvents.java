@@ -1,10 +1,9 @@
-package dev.failover.operator.datacenter;
+package dev.failover.operator.status;
 
-import dev.failover.api.v1alpha1.common.ConditionTypes;
-import dev.failover.api.v1alpha1.datacenter.DataCenter;
-import dev.failover.api.v1alpha1.datacenter.DataCenterStatus;
+import dev.failover.api.v1alpha1.common.ConditionedStatus;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -18,34 +17,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Events on a DataCenter, so that {@code kubectl describe datacenter} says when its credentials
- * stopped, or started again, being usable. A DataCenter is cluster-scoped, so its Events go into
- * {@code default}, as client-go does it. An Event that cannot be written is logged, never fatal.
+ * Events when a condition changes, so that {@code kubectl describe} says when, for example, a
+ * DataCenter's credentials stopped or started again being usable, or a rider hit a license limit. A
+ * Warning when the condition turns False or changes its reason, Normal when it recovers; a first
+ * True says nothing. A cluster-scoped object's Events go into {@code default}, as client-go does
+ * it. An Event that cannot be written is logged, never fatal.
  */
-final class DataCenterEvents {
-  private static final Logger log = LoggerFactory.getLogger(DataCenterEvents.class);
-  private static final String NAMESPACE = "default";
+public final class ConditionEvents {
+  private static final Logger log = LoggerFactory.getLogger(ConditionEvents.class);
+  private static final String CLUSTER_SCOPED_NAMESPACE = "default";
 
   private final KubernetesClient hub;
   private final Clock clock;
 
-  DataCenterEvents(KubernetesClient hub, Clock clock) {
+  public ConditionEvents(KubernetesClient hub, Clock clock) {
     this.hub = hub;
     this.clock = clock;
   }
 
-  /** A Warning when CredentialsValid turns False or changes its reason; Normal when it recovers. */
-  void credentialsChanged(DataCenter dataCenter, DataCenterStatus before, DataCenterStatus after) {
-    Optional<Condition> was = condition(before);
-    Optional<Condition> now = condition(after);
+  /** Tells of a change of the condition {@code type} between the two statuses, if there was one. */
+  public void changed(
+      HasMetadata object, ConditionedStatus before, ConditionedStatus after, String type) {
+    Optional<Condition> was = condition(before, type);
+    Optional<Condition> now = condition(after, type);
     if (now.isEmpty()
         || was.filter(c -> sameState(c, now.get())).isPresent()
         || (was.isEmpty() && "True".equals(now.get().getStatus()))) {
       return;
     }
     Condition condition = now.get();
-    boolean warning = "False".equals(condition.getStatus());
-    emit(dataCenter, condition, warning);
+    emit(object, condition, "False".equals(condition.getStatus()));
   }
 
   private static boolean sameState(Condition a, Condition b) {
@@ -53,12 +54,14 @@ final class DataCenterEvents {
         && Objects.equals(a.getReason(), b.getReason());
   }
 
-  private static Optional<Condition> condition(DataCenterStatus status) {
-    return status == null ? Optional.empty() : status.condition(ConditionTypes.CREDENTIALS_VALID);
+  private static Optional<Condition> condition(ConditionedStatus status, String type) {
+    return status == null ? Optional.empty() : status.condition(type);
   }
 
-  private void emit(DataCenter dataCenter, Condition condition, boolean warning) {
-    String name = dataCenter.getMetadata().getName();
+  private void emit(HasMetadata object, Condition condition, boolean warning) {
+    String name = object.getMetadata().getName();
+    String namespace =
+        Optional.ofNullable(object.getMetadata().getNamespace()).orElse(CLUSTER_SCOPED_NAMESPACE);
     String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
     // Named by the transition, so a retried reconcile writes the same Event rather than a second.
     long since =
@@ -67,23 +70,24 @@ final class DataCenterEvents {
             .orElse(clock.instant())
             .getEpochSecond();
     String eventName = name + "." + condition.getReason().toLowerCase(Locale.ROOT) + "." + since;
-    log.info("datacenter {} {}: {}", name, condition.getReason(), condition.getMessage());
+    log.info("{} {} {}: {}", object.getKind(), name, condition.getReason(), condition.getMessage());
     try {
       hub.v1()
           .events()
-          .inNamespace(NAMESPACE)
+          .inNamespace(namespace)
           .resource(
               new EventBuilder()
                   .withNewMetadata()
                   .withName(eventName)
-                  .withNamespace(NAMESPACE)
+                  .withNamespace(namespace)
                   .endMetadata()
                   .withInvolvedObject(
                       new ObjectReferenceBuilder()
-                          .withApiVersion(dataCenter.getApiVersion())
-                          .withKind(dataCenter.getKind())
+                          .withApiVersion(object.getApiVersion())
+                          .withKind(object.getKind())
                           .withName(name)
-                          .withUid(dataCenter.getMetadata().getUid())
+                          .withNamespace(object.getMetadata().getNamespace())
+                          .withUid(object.getMetadata().getUid())
                           .build())
                   .withReason(condition.getReason())
                   .withMessage(condition.getMessage())
@@ -99,8 +103,9 @@ final class DataCenterEvents {
     } catch (KubernetesClientException e) {
       if (e.getCode() != 409) {
         log.warn(
-            "cannot record Event {} on datacenter {}: {}",
+            "cannot record Event {} on {} {}: {}",
             condition.getReason(),
+            object.getKind(),
             name,
             e.getCode());
       }

@@ -1,0 +1,66 @@
+package dev.failover.operator.rider;
+
+import dev.failover.api.v1alpha1.failoverpolicy.RiderRef;
+import dev.failover.api.v1alpha1.iaasrider.IaasRider;
+import dev.failover.api.v1alpha1.paasrider.PaasRider;
+import dev.failover.api.v1alpha1.saasrider.SaasRider;
+import dev.failover.core.rider.RiderNamespaces;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Riders and the platform team's namespace allow-lists, as the hub has them now. */
+final class HubRiders {
+  private final KubernetesClient hub;
+
+  HubRiders(KubernetesClient hub) {
+    this.hub = hub;
+  }
+
+  /** The rider a policy names, read from the hub; empty if it does not exist (or is going). */
+  Optional<RiderTerms> find(String namespace, RiderRef ref) {
+    if (ref == null || ref.getKind() == null || ref.getName() == null) {
+      return Optional.empty();
+    }
+    return switch (ref.getKind()) {
+      case SaasRider -> get(SaasRider.class, namespace, ref.getName()).map(RiderTerms::of);
+      case PaasRider -> get(PaasRider.class, namespace, ref.getName()).map(RiderTerms::of);
+      case IaasRider -> get(IaasRider.class, namespace, ref.getName()).map(RiderTerms::of);
+    };
+  }
+
+  /**
+   * Where the rider may grant ({@link RiderNamespaces#resolve}).
+   *
+   * @throws IllegalArgumentException naming the namespaces it may not grant in
+   */
+  List<String> namespaces(RiderTerms rider) {
+    return RiderNamespaces.resolve(
+        rider.namespace(), rider.declaredNamespaces(), allowedNamespaces(rider.namespace()));
+  }
+
+  /** The platform team's list for the namespace, from its annotation in the hub. */
+  private Set<String> allowedNamespaces(String namespace) {
+    try {
+      Namespace found = hub.namespaces().withName(namespace).get();
+      Map<String, String> annotations = found == null ? null : found.getMetadata().getAnnotations();
+      return RiderNamespaces.parseAnnotation(
+          annotations == null ? null : annotations.get(RiderNamespaces.ANNOTATION));
+    } catch (KubernetesClientException e) {
+      // Cannot read it: the rider grants in its own namespace only, the safe reading.
+      return Set.of();
+    }
+  }
+
+  private <R extends io.fabric8.kubernetes.client.CustomResource<?, ?>> Optional<R> get(
+      Class<R> type, String namespace, String name) {
+    R rider = hub.resources(type).inNamespace(namespace).withName(name).get();
+    return rider == null || rider.getMetadata().getDeletionTimestamp() != null
+        ? Optional.empty()
+        : Optional.of(rider);
+  }
+}

@@ -1,0 +1,16 @@
+package dev.failover.operator.rider;
+
+import dev.failover.api.v1alpha1.failoverpolicy.RiderKind;
+import dev.failover.api.v1alpha1.iaasrider.IaasRider;
+import dev.failover.operator.status.ConditionEvents;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+
+/** The {@link RiderReconciler} of IaasRiders. */
+@ControllerConfiguration(name = "iaasrider")
+public final class IaasRiderReconciler extends RiderReconciler<IaasRider> {
+  public IaasRiderReconciler(
+      KubernetesClient hub, RiderGrants grants, ConditionEvents events, RiderStatusMapper status) {
+    super(IaasRider.class, RiderKind.IaasRider, RiderTerms::of, hub, grants, events, status);
+  }
+}

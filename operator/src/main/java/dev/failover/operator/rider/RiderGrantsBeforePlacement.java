@@ -1,0 +1,39 @@
+package dev.failover.operator.rider;
+
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
+import dev.failover.operator.failoverpolicy.BeforePlacement;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Binds the policy's rider's grants in a data center, and removes revoked ones, right before the
+ * policy's workload is placed there. The rider reconciler does the same on its own schedule; this
+ * makes the order certain: a data center that joins, or returns from an outage, never serves a
+ * workload under grants older than the rider's.
+ */
+public final class RiderGrantsBeforePlacement implements BeforePlacement {
+  private final HubRiders riders;
+
+  public RiderGrantsBeforePlacement(KubernetesClient hub) {
+    this.riders = new HubRiders(hub);
+  }
+
+  @Override
+  public void prepare(FailoverPolicy policy, KubernetesClient dataCenter) {
+    Optional<RiderTerms> rider =
+        riders.find(policy.getMetadata().getNamespace(), policy.getSpec().getRiderRef());
+    if (rider.isEmpty()) {
+      return;
+    }
+    List<String> namespaces;
+    try {
+      namespaces = riders.namespaces(rider.get());
+    } catch (IllegalArgumentException refused) {
+      // The rider is refused and binds nothing new; its status says why.
+      return;
+    }
+    RiderBindings.sync(
+        dataCenter, rider.get(), rider.get().plan(namespaces), namespaces, List.of());
+  }
+}
