@@ -49,6 +49,8 @@ public final class PolicyDraft {
   private String extraManifests = "";
   private String riderKind = "SaasRider";
   private String riderName;
+  private String applicationType;
+  private String rto;
 
   private PolicyDraft(String namespace, String name) {
     this.namespace = namespace;
@@ -97,6 +99,16 @@ public final class PolicyDraft {
           draft.riderKind = kind;
           draft.riderName = name;
         });
+  }
+
+  /** The workload's {@code applicationType}, which the rider's license may not allow. */
+  public PolicyDraft withApplicationType(String type) {
+    return changed(draft -> draft.applicationType = type);
+  }
+
+  /** {@code spec.objectives.rto}, e.g. {@code 30s}. */
+  public PolicyDraft withRto(String rto) {
+    return changed(draft -> draft.rto = rto);
   }
 
   public PolicyDraft withStandby(StandbyMode standby) {
@@ -197,6 +209,8 @@ public final class PolicyDraft {
     copy.extraManifests = extraManifests;
     copy.riderKind = riderKind;
     copy.riderName = riderName;
+    copy.applicationType = applicationType;
+    copy.rto = rto;
     change.accept(copy);
     return copy;
   }
@@ -251,8 +265,10 @@ public final class PolicyDraft {
             standby,
             failback,
             detection == null ? "" : "  detection: " + detection + "\n",
-            dnsName == null ? "" : "  traffic: {dnsName: " + dnsName + "}\n",
-            healthEndpoint == null ? "" : "    healthEndpoint: " + healthEndpoint + "\n",
+            (dnsName == null ? "" : "  traffic: {dnsName: " + dnsName + "}\n")
+                + (rto == null ? "" : "  objectives: {rto: " + rto + "}\n"),
+            (healthEndpoint == null ? "" : "    healthEndpoint: " + healthEndpoint + "\n")
+                + (applicationType == null ? "" : "    applicationType: " + applicationType + "\n"),
             deployment(),
             deployment(),
             REPLICAS,

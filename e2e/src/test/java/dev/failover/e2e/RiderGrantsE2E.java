@@ -45,6 +45,16 @@ class RiderGrantsE2E {
   private static final Duration SETTLE = Duration.ofSeconds(60);
   private static final String FIREWALL = "networkpolicies.networking.k8s.io";
 
+  private static final String FIRST_GRANTS =
+      """
+      - subjects: [{kind: User, name: alice}]
+        tasks: [DeployApplications, RunBackups]
+      - subjects: [{kind: User, name: bob}]
+        tasks: [ConfigureApplicationFirewall]
+      - subjects: [{kind: User, name: carol}]
+        tasks: [ScanApplications]
+      """;
+
   private FailoverWorld world;
   private PolicyDraft policy;
 
@@ -52,7 +62,10 @@ class RiderGrantsE2E {
   void startTheOperator(Testbed testbed) {
     world = FailoverWorld.start(testbed, FastProbes.blackoutPlans());
     world.operator();
-    policy = PolicyDraft.of(NAMESPACE, "billing-a").withRider("PaasRider", RIDER);
+    // The rider first: the policy's workload is placed with its grants and its limits.
+    ServerSideApply.namespace(world.hub(), NAMESPACE);
+    world.apply(rider(FIRST_GRANTS));
+    policy = PolicyDraft.of(NAMESPACE, "billing-a").withRider("PaasRider", RIDER).withRto("2m");
     policy.applyTo(world);
   }
 
@@ -79,17 +92,6 @@ class RiderGrantsE2E {
   @Test
   @Order(1)
   void grantsAreBoundInEveryDataCenterOfThePolicyWithinTheLicense() {
-    world.apply(
-        rider(
-            """
-            - subjects: [{kind: User, name: alice}]
-              tasks: [DeployApplications, RunBackups]
-            - subjects: [{kind: User, name: bob}]
-              tasks: [ConfigureApplicationFirewall]
-            - subjects: [{kind: User, name: carol}]
-              tasks: [ScanApplications]
-            """));
-
     RiderStatus status =
         awaitRider(
             "bound in all three data centers",
@@ -106,13 +108,8 @@ class RiderGrantsE2E {
         .contains("license.maxConcurrentDevelopers")
         .contains("carol");
     assertThat(status.getLicenseUsage())
-        .singleElement()
-        .satisfies(
-            usage -> {
-              assertThat(usage.getLimit()).isEqualTo("maxConcurrentDevelopers");
-              assertThat(usage.getUsed()).isEqualTo(3L);
-              assertThat(usage.getAllowed()).isEqualTo(2L);
-            });
+        .extracting(u -> u.getLimit() + " " + u.getUsed() + "/" + u.getAllowed())
+        .containsExactly("maxConcurrentDevelopers 3/2", "maxApplicationsDeveloped 1/2");
     assertThat(
             world.hub().v1().events().inNamespace(NAMESPACE).list().getItems().stream()
                 .filter(e -> RIDER.equals(e.getInvolvedObject().getName()))
@@ -120,7 +117,37 @@ class RiderGrantsE2E {
         .as("an Event tells of the limit")
         .contains("SubjectLimitReached");
 
+    // The policy promises 2m; the rider's plan allows 1m.
+    Condition failoverTime =
+        new PolicyWatch(world, NAMESPACE, policy.name())
+            .await(
+                "judged against the rider's failover time",
+                s -> s.condition(ConditionTypes.WITHIN_RIDER_FAILOVER_TIME).isPresent(),
+                SETTLE)
+            .condition(ConditionTypes.WITHIN_RIDER_FAILOVER_TIME)
+            .orElseThrow();
+    assertThat(failoverTime.getStatus()).isEqualTo("False");
+    assertThat(failoverTime.getReason()).isEqualTo("RtoExceedsRiderPlan");
+    assertThat(failoverTime.getMessage()).contains("2m").contains("1m");
+
     for (String dataCenter : DATA_CENTERS) {
+      // The license's 100 concurrent SaaS users, written into the workload everywhere it runs.
+      var deployment =
+          world
+              .dataCenter(dataCenter)
+              .client()
+              .apps()
+              .deployments()
+              .inNamespace(NAMESPACE)
+              .withName(policy.deployment())
+              .waitUntilCondition(Objects::nonNull, SETTLE.toSeconds(), TimeUnit.SECONDS);
+      assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+          .as("the license in %s", dataCenter)
+          .anySatisfy(
+              env -> {
+                assertThat(env.getName()).isEqualTo("FAILOVER_LICENSE_MAX_CONCURRENT_USERS");
+                assertThat(env.getValue()).isEqualTo("100");
+              });
       assertThat(can(dataCenter, "alice", "create", "deployments.apps")).isTrue();
       assertThat(can(dataCenter, "alice", "create", "volumesnapshots.snapshot.storage.k8s.io"))
           .isTrue();
@@ -205,6 +232,96 @@ class RiderGrantsE2E {
     }
   }
 
+  @Test
+  @Order(3)
+  void policiesTheLicenseDoesNotAllowGetNoWorkloadAndSayWhy() {
+    // Two applications allowed, BillingPayroll only: a Mobile one is refused for its type and
+    // does not count; of the BillingPayroll ones, the third by creation time is over the limit.
+    PolicyDraft mobile =
+        PolicyDraft.of(NAMESPACE, "billing-mobile")
+            .withRider("PaasRider", RIDER)
+            .withApplicationType("Mobile");
+    PolicyDraft second =
+        PolicyDraft.of(NAMESPACE, "billing-b")
+            .withRider("PaasRider", RIDER)
+            .withApplicationType("BillingPayroll");
+    PolicyDraft third = PolicyDraft.of(NAMESPACE, "billing-c").withRider("PaasRider", RIDER);
+    List<PolicyDraft> extra = List.of(mobile, second, third);
+    try {
+      java.util.Map<PolicyDraft, PolicyWatch> watches = new java.util.HashMap<>();
+      for (PolicyDraft draft : extra) {
+        watches.put(draft, draft.applyTo(world));
+        Sleep.of(Duration.ofMillis(1100)); // creation timestamps have whole seconds
+      }
+      assertThat(awaitBlocked(mobile).getReason()).isEqualTo("ApplicationTypeNotLicensed");
+      assertThat(awaitBlocked(mobile).getMessage())
+          .contains("Mobile")
+          .contains("applicationDevelopment.applicationTypes");
+      Condition overLimit = awaitBlocked(third);
+      assertThat(overLimit.getReason()).isEqualTo("ApplicationLimitReached");
+      assertThat(overLimit.getMessage())
+          .contains("license.maxApplicationsDeveloped allows 2")
+          .contains("billing-a, billing-b");
+      watches.get(second).awaitActiveIn("toronto", SETTLE);
+      for (String dataCenter : DATA_CENTERS) {
+        for (PolicyDraft refused : List.of(mobile, third)) {
+          assertThat(
+                  world
+                      .dataCenter(dataCenter)
+                      .client()
+                      .apps()
+                      .deployments()
+                      .inNamespace(NAMESPACE)
+                      .withName(refused.deployment())
+                      .get())
+              .as("%s's Deployment in %s", refused.name(), dataCenter)
+              .isNull();
+        }
+      }
+      RiderStatus status =
+          awaitRider(
+              "the refused policies named",
+              s ->
+                  conditionIs(s, ConditionTypes.LICENSE_COMPLIANT, "False")
+                      && condition(s, ConditionTypes.LICENSE_COMPLIANT)
+                          .orElseThrow()
+                          .getMessage()
+                          .contains("billing-c"));
+      assertThat(condition(status, ConditionTypes.LICENSE_COMPLIANT).orElseThrow().getMessage())
+          .contains("billing-mobile");
+      assertThat(status.getLicenseUsage())
+          .extracting(u -> u.getLimit() + " " + u.getUsed() + "/" + u.getAllowed())
+          .contains("maxApplicationsDeveloped 3/2");
+
+    } finally {
+      for (PolicyDraft draft : extra) {
+        draft.deleteFrom(world);
+      }
+    }
+  }
+
+  private Condition awaitBlocked(PolicyDraft draft) {
+    var reached =
+        world
+            .hub()
+            .resources(dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy.class)
+            .inNamespace(NAMESPACE)
+            .withName(draft.name())
+            .waitUntilCondition(
+                p ->
+                    p != null
+                        && p.getStatus() != null
+                        && Objects.equals(
+                            p.getStatus().getObservedGeneration(), p.getMetadata().getGeneration())
+                        && p.getStatus()
+                            .condition(ConditionTypes.READY)
+                            .filter(c -> "False".equals(c.getStatus()))
+                            .isPresent(),
+                SETTLE.toSeconds(),
+                TimeUnit.SECONDS);
+    return reached.getStatus().condition(ConditionTypes.READY).orElseThrow();
+  }
+
   private PaasRider rider(String grants) {
     String yaml =
         """
@@ -212,8 +329,9 @@ class RiderGrantsE2E {
         kind: PaasRider
         metadata: {name: %s, namespace: %s}
         spec:
-          license: {maxApplicationsDeveloped: 5, maxConcurrentDevelopers: 2, maxConcurrentSaasUsers: 100}
+          license: {maxApplicationsDeveloped: 2, maxConcurrentDevelopers: 2, maxConcurrentSaasUsers: 100}
           applicationDevelopment: {applicationTypes: [BillingPayroll]}
+          failoverPlan: {maxFailoverTime: 1m}
           grants:
         %s"""
             .formatted(RIDER, NAMESPACE, grants.indent(4));

@@ -29,6 +29,7 @@ import dev.failover.operator.rider.IaasRiderReconciler;
 import dev.failover.operator.rider.PaasRiderReconciler;
 import dev.failover.operator.rider.RiderGrants;
 import dev.failover.operator.rider.RiderGrantsBeforePlacement;
+import dev.failover.operator.rider.RiderLicenseGate;
 import dev.failover.operator.rider.RiderStatusMapper;
 import dev.failover.operator.rider.SaasRiderReconciler;
 import dev.failover.operator.status.ConditionEvents;
@@ -161,6 +162,7 @@ public final class FailoverOperator implements AutoCloseable {
                 },
                 clock),
             new MissingDataCenters(events, clock),
+            new RiderLicenseGate(),
             clock));
     RiderGrants riderGrants = new RiderGrants(connections, clock);
     ConditionEvents conditionEvents = new ConditionEvents(hub, clock);

@@ -337,7 +337,15 @@ class RiderRbacIT {
                     new RiderGrant(List.of(new Subject("User", user(role), null)), List.of(role)))
             .toList();
     return new RiderTerms(
-        kind, TENANT, "rider-rbac-it", List.of(), grants, OptionalInt.empty(), null);
+        kind,
+        TENANT,
+        "rider-rbac-it",
+        List.of(),
+        grants,
+        OptionalInt.empty(),
+        null,
+        dev.failover.core.rider.ApplicationLicense.UNLIMITED,
+        dev.failover.core.rider.UserLimits.NONE);
   }
 
   private static String user(TaskRole role) {

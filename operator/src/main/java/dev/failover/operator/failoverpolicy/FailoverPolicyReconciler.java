@@ -6,7 +6,9 @@ import dev.failover.api.v1alpha1.failoverpolicy.FailbackMode;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPhase;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
+import dev.failover.api.v1alpha1.failoverpolicy.Objectives;
 import dev.failover.api.v1alpha1.failoverpolicy.WorkloadEndpointHealth;
+import dev.failover.core.DurationText;
 import dev.failover.core.failover.FailoverDecision;
 import dev.failover.core.failover.FailoverProgress;
 import dev.failover.core.failover.FailoverStateMachine;
@@ -80,6 +82,7 @@ public final class FailoverPolicyReconciler
   private final WorkloadGate gate;
   private final PolicyCleanup cleanup;
   private final MissingDataCenters missingDataCenters;
+  private final LicenseGate licenses;
   private final Clock clock;
   private final CrashPoints crashPoints;
   private InformerEventSource<DataCenter, FailoverPolicy> dataCenters;
@@ -96,8 +99,10 @@ public final class FailoverPolicyReconciler
       TenancyConfig tenancy,
       PolicyCleanup cleanup,
       MissingDataCenters missingDataCenters,
+      LicenseGate licenses,
       Clock clock) {
     this.observer = observer;
+    this.licenses = licenses;
     this.gate = new WorkloadGate(tenancy);
     this.cleanup = cleanup;
     this.missingDataCenters = missingDataCenters;
@@ -124,7 +129,10 @@ public final class FailoverPolicyReconciler
                             .collect(Collectors.toSet()))
                 .build(),
             context);
-    return List.of(dataCenters, healthChanges);
+    List<EventSource<?, FailoverPolicy>> sources =
+        new java.util.ArrayList<>(List.of(dataCenters, healthChanges));
+    sources.addAll(licenses.eventSources(context));
+    return sources;
   }
 
   @Override
@@ -138,7 +146,23 @@ public final class FailoverPolicyReconciler
             .or(
                 () ->
                     ManifestClaims.conflict(policy, context.getPrimaryCache().list().toList())
-                        .map(conflict -> new WorkloadGate.Blocked("ManifestConflict", conflict)));
+                        .map(conflict -> new WorkloadGate.Blocked("ManifestConflict", conflict)))
+            .or(
+                () ->
+                    licenses
+                        .check(
+                            policy,
+                            context
+                                .getPrimaryCache()
+                                .list(
+                                    other ->
+                                        policy
+                                            .getMetadata()
+                                            .getNamespace()
+                                            .equals(other.getMetadata().getNamespace())))
+                        .map(
+                            refusal ->
+                                new WorkloadGate.Blocked(refusal.reason(), refusal.message())));
     if (blocked.isPresent()) {
       return blocked(policy, status, stored, blocked.get(), context);
     }
@@ -223,6 +247,31 @@ public final class FailoverPolicyReconciler
       persist(policy, status, context);
     }
     return UpdateControl.<FailoverPolicy>noUpdate().rescheduleAfter(WHILE_SETTLED);
+  }
+
+  /** WithinRiderFailoverTime: the policy's RTO is within its rider's maxFailoverTime. */
+  private void riderFailoverTime(
+      FailoverPolicy policy, FailoverPolicyStatus status, FailoverPolicyStatus stored) {
+    Objectives objectives = policy.getSpec().getObjectives();
+    Optional<Duration> max = licenses.maxFailoverTime(policy);
+    if (objectives == null || objectives.getRto() == null || max.isEmpty()) {
+      return;
+    }
+    Duration rto = DurationText.parse(objectives.getRto());
+    boolean within = rto.compareTo(max.get()) <= 0;
+    StatusConditions.set(
+        status,
+        stored,
+        ConditionTypes.WITHIN_RIDER_FAILOVER_TIME,
+        within,
+        within ? "RtoWithinRiderPlan" : "RtoExceedsRiderPlan",
+        "spec.objectives.rto "
+            + objectives.getRto()
+            + (within ? " is within " : " exceeds ")
+            + "the rider's failoverPlan.maxFailoverTime "
+            + DurationText.format(max.get())
+            + (within ? "" : ": lower the RTO, or agree a longer failover time in the rider"),
+        clock.instant());
   }
 
   /**
@@ -373,6 +422,7 @@ public final class FailoverPolicyReconciler
                     rto.feasible() ? "DetectionFitsRto" : "DetectionTooSlowForRto",
                     rto.message(),
                     clock.instant()));
+    riderFailoverTime(policy, status, stored);
     String bystanders = failures(outcome.of(false));
     StatusConditions.set(
         status,

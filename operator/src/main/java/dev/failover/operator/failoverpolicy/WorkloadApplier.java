@@ -61,7 +61,8 @@ public final class WorkloadApplier {
 
   /** Creates the policy's namespace if missing, then applies every object at the mode's size. */
   public void ensure(FailoverPolicy policy, ReplicasMode mode) {
-    List<GenericKubernetesResource> objects = placeable(policy, mode);
+    List<GenericKubernetesResource> objects =
+        beforePlacement.render(policy, placeable(policy, mode));
     boolean adopt = Boolean.TRUE.equals(policy.getSpec().getWorkload().getAdopt());
     for (GenericKubernetesResource object : objects) {
       GenericKubernetesResource current = client.resource(object).get();

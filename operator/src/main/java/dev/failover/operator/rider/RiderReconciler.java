@@ -6,6 +6,7 @@ import dev.failover.api.v1alpha1.common.RiderStatus;
 import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.RiderKind;
+import dev.failover.core.rider.ApplicationLicense.RiderPolicy;
 import dev.failover.core.rider.GrantPlan;
 import dev.failover.operator.failoverpolicy.PolicySettingsMapper;
 import dev.failover.operator.status.ConditionEvents;
@@ -71,6 +72,7 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
     this.kind = kind;
     this.terms = terms;
     this.hubRiders = new HubRiders(hub);
+
     this.grants = grants;
     this.events = events;
     this.statusMapper = statusMapper;
@@ -149,7 +151,9 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
           }
         });
     entries.sort(java.util.Comparator.comparing(AppliedPermissions::getDataCenter));
-    statusMapper.applied(rider, status, stored, riderTerms, plan, entries, missing);
+    List<RiderPolicy> underRider =
+        policiesOf(riderTerms).stream().map(RiderLicenseGate::asRiderPolicy).toList();
+    statusMapper.applied(rider, status, stored, riderTerms, plan, underRider, entries, missing);
     return finish(rider, stored, status);
   }
 
@@ -180,14 +184,20 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
         .rescheduleAfter(pending ? WHILE_PENDING : WHILE_SETTLED);
   }
 
-  /** The data centers any policy under this rider may run in, sorted. */
-  private Set<String> dataCentersOfPolicies(RiderTerms rider) {
+  /** The policies under this rider, but those being deleted. */
+  private List<FailoverPolicy> policiesOf(RiderTerms rider) {
     return policies
         .list(
             rider.namespace(),
             policy ->
                 policy.getMetadata().getDeletionTimestamp() == null
                     && riderOf(policy).filter(rider.name()::equals).isPresent())
+        .toList();
+  }
+
+  /** The data centers any policy under this rider may run in, sorted. */
+  private Set<String> dataCentersOfPolicies(RiderTerms rider) {
+    return policiesOf(rider).stream()
         .flatMap(
             policy ->
                 PolicySettingsMapper.settings(policy.getSpec()).placement().ordered().stream())

@@ -7,6 +7,8 @@ import static dev.failover.api.v1alpha1.common.ConditionTypes.READY;
 import dev.failover.api.v1alpha1.common.AppliedPermissions;
 import dev.failover.api.v1alpha1.common.LicenseUsage;
 import dev.failover.api.v1alpha1.common.RiderStatus;
+import dev.failover.core.rider.ApplicationLicense;
+import dev.failover.core.rider.ApplicationLicense.RiderPolicy;
 import dev.failover.core.rider.GrantPlan;
 import dev.failover.core.rider.Subject;
 import dev.failover.operator.failoverpolicy.PolicyCleanup;
@@ -33,14 +35,27 @@ public final class RiderStatusMapper {
       RiderStatus stored,
       RiderTerms terms,
       GrantPlan plan,
+      List<RiderPolicy> policies,
       List<AppliedPermissions> entries,
       List<String> missingDataCenters) {
     Instant now = clock.instant();
     StatusConditions.observed(status, rider.getMetadata().getGeneration());
     status.setPermissions(entries);
     status.setUnboundSubjects(plan.unbound().stream().map(Subject::toString).toList());
-    status.setLicenseUsage(usage(terms, plan));
+    status.setLicenseUsage(usage(terms, plan, policies));
+    boolean applied = permissions(status, stored, plan, entries, missingDataCenters, now);
+    boolean compliant = license(status, stored, terms, plan, policies, now);
+    ready(status, stored, applied && compliant, now);
+  }
 
+  /** PermissionsApplied: every data center of the rider's policies has every binding. */
+  private static boolean permissions(
+      RiderStatus status,
+      RiderStatus stored,
+      GrantPlan plan,
+      List<AppliedPermissions> entries,
+      List<String> missingDataCenters,
+      Instant now) {
     List<String> pending =
         entries.stream()
             .filter(e -> !Boolean.TRUE.equals(e.getApplied()))
@@ -69,26 +84,48 @@ public final class RiderStatusMapper {
                   .collect(Collectors.joining(", "));
     }
     StatusConditions.set(status, stored, PERMISSIONS_APPLIED, applied, reason, message, now);
+    return applied;
+  }
 
-    boolean compliant = plan.unbound().isEmpty();
+  /** LicenseCompliant: no subject over the people limit, no policy the license refuses. */
+  private static boolean license(
+      RiderStatus status,
+      RiderStatus stored,
+      RiderTerms terms,
+      GrantPlan plan,
+      List<RiderPolicy> policies,
+      Instant now) {
+    List<String> breaches = new ArrayList<>();
+    String reason = null;
+    if (!plan.unbound().isEmpty()) {
+      reason = "SubjectLimitReached";
+      breaches.add(
+          (plan.bound().size() + plan.unbound().size())
+              + " subjects are granted but "
+              + terms.subjectLimitField()
+              + " allows "
+              + terms.subjectLimit().orElse(0)
+              + "; not bound: "
+              + plan.unbound().stream().map(Subject::toString).collect(Collectors.joining(", ")));
+    }
+    List<RiderPolicy> refused = terms.applications().refused(policies);
+    if (!refused.isEmpty()) {
+      reason = reason == null ? "ApplicationLimitReached" : reason;
+      breaches.add(
+          "policies refused by the license, with no workload: "
+              + refused.stream().map(RiderPolicy::name).distinct().collect(Collectors.joining(", "))
+              + " (each one's Ready condition says why)");
+    }
+    boolean compliant = breaches.isEmpty();
     StatusConditions.set(
         status,
         stored,
         LICENSE_COMPLIANT,
         compliant,
-        compliant ? "WithinLicense" : "SubjectLimitReached",
-        compliant
-            ? "every limit of the license is kept"
-            : plan.bound().size()
-                + plus(plan.unbound().size())
-                + " subjects are granted but "
-                + terms.subjectLimitField()
-                + " allows "
-                + terms.subjectLimit().orElse(0)
-                + ": not bound: "
-                + plan.unbound().stream().map(Subject::toString).collect(Collectors.joining(", ")),
+        compliant ? "WithinLicense" : reason,
+        compliant ? "every enforced limit of the license is kept" : String.join("; ", breaches),
         now);
-    ready(status, stored, applied && compliant, now);
+    return compliant;
   }
 
   /** The rider names namespaces it may not grant in: nothing new is bound. */
@@ -118,18 +155,31 @@ public final class RiderStatusMapper {
         now);
   }
 
-  private static List<LicenseUsage> usage(RiderTerms terms, GrantPlan plan) {
-    if (terms.subjectLimit().isEmpty()) {
-      return List.of();
-    }
-    LicenseUsage subjects = new LicenseUsage();
-    subjects.setLimit(terms.subjectLimitField().substring("license.".length()));
-    subjects.setUsed((long) (plan.bound().size() + plan.unbound().size()));
-    subjects.setAllowed((long) terms.subjectLimit().getAsInt());
-    return List.of(subjects);
+  private static List<LicenseUsage> usage(
+      RiderTerms terms, GrantPlan plan, List<RiderPolicy> policies) {
+    List<LicenseUsage> usage = new ArrayList<>();
+    terms
+        .subjectLimit()
+        .ifPresent(
+            max ->
+                usage.add(
+                    usage(
+                        terms.subjectLimitField(),
+                        plan.bound().size() + plan.unbound().size(),
+                        max)));
+    ApplicationLicense applications = terms.applications();
+    applications
+        .maxApplications()
+        .ifPresent(
+            max -> usage.add(usage(applications.maxField(), applications.counted(policies), max)));
+    return usage;
   }
 
-  private static String plus(int extra) {
-    return extra == 0 ? "" : " + " + extra;
+  private static LicenseUsage usage(String field, long used, long allowed) {
+    LicenseUsage entry = new LicenseUsage();
+    entry.setLimit(field.substring(field.indexOf('.') + 1));
+    entry.setUsed(used);
+    entry.setAllowed(allowed);
+    return entry;
   }
 }

@@ -7,11 +7,14 @@ import dev.failover.api.v1alpha1.failoverpolicy.RiderKind;
 import dev.failover.api.v1alpha1.iaasrider.IaasRider;
 import dev.failover.api.v1alpha1.paasrider.PaasRider;
 import dev.failover.api.v1alpha1.saasrider.SaasRider;
+import dev.failover.core.DurationText;
+import dev.failover.core.rider.ApplicationLicense;
 import dev.failover.core.rider.GrantPlan;
 import dev.failover.core.rider.RiderGrant;
 import dev.failover.core.rider.Subject;
 import dev.failover.core.rider.TaskRole;
 import dev.failover.core.rider.TaskRoles;
+import dev.failover.core.rider.UserLimits;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +34,9 @@ public record RiderTerms(
     List<String> declaredNamespaces,
     List<RiderGrant> grants,
     OptionalInt subjectLimit,
-    String subjectLimitField) {
+    String subjectLimitField,
+    ApplicationLicense applications,
+    UserLimits userLimits) {
 
   public static RiderTerms of(SaasRider rider) {
     var spec = rider.getSpec();
@@ -43,7 +48,21 @@ public record RiderTerms(
         spec.getGrants(),
         TaskRoles::of,
         OptionalInt.empty(),
-        null);
+        null,
+        new ApplicationLicense(
+            limit(spec.getLicense() == null ? null : spec.getLicense().getMaxApplications()),
+            "license.maxApplications",
+            names(
+                spec.getLicense() == null ? null : spec.getLicense().getAllowedApplicationTypes()),
+            "license.allowedApplicationTypes"),
+        spec.getLicense() == null
+            ? UserLimits.NONE
+            : new UserLimits(
+                limit(spec.getLicense().getMaxConcurrentUsersPerApplication()),
+                limit(spec.getLicense().getMaxRequestsPerUser()),
+                spec.getLicense().getRequestWindow() == null
+                    ? null
+                    : DurationText.parse(spec.getLicense().getRequestWindow())));
   }
 
   public static RiderTerms of(PaasRider rider) {
@@ -55,7 +74,20 @@ public record RiderTerms(
         spec.getGrants(),
         TaskRoles::of,
         limit(spec.getLicense() == null ? null : spec.getLicense().getMaxConcurrentDevelopers()),
-        "license.maxConcurrentDevelopers");
+        "license.maxConcurrentDevelopers",
+        new ApplicationLicense(
+            limit(
+                spec.getLicense() == null ? null : spec.getLicense().getMaxApplicationsDeveloped()),
+            "license.maxApplicationsDeveloped",
+            names(
+                spec.getApplicationDevelopment() == null
+                    ? null
+                    : spec.getApplicationDevelopment().getApplicationTypes()),
+            "applicationDevelopment.applicationTypes"),
+        new UserLimits(
+            limit(spec.getLicense() == null ? null : spec.getLicense().getMaxConcurrentSaasUsers()),
+            java.util.OptionalInt.empty(),
+            null));
   }
 
   public static RiderTerms of(IaasRider rider) {
@@ -67,7 +99,10 @@ public record RiderTerms(
         spec.getGrants(),
         TaskRoles::of,
         limit(spec.getLicense() == null ? null : spec.getLicense().getMaxConcurrentSpecialists()),
-        "license.maxConcurrentSpecialists");
+        "license.maxConcurrentSpecialists",
+        // An IaaS license limits machines and people, not the applications on the machines.
+        ApplicationLicense.UNLIMITED,
+        UserLimits.NONE);
   }
 
   /** The RoleBindings the grants become in these namespaces, within the people limit. */
@@ -87,7 +122,9 @@ public record RiderTerms(
       List<? extends TaskGrant<T>> grants,
       Function<T, Optional<TaskRole>> roles,
       OptionalInt subjectLimit,
-      String subjectLimitField) {
+      String subjectLimitField,
+      ApplicationLicense applications,
+      UserLimits userLimits) {
     String namespace = rider.getMetadata().getNamespace();
     List<RiderGrant> read =
         grants == null
@@ -115,7 +152,20 @@ public record RiderTerms(
             : List.copyOf(userControl.getNamespaces()),
         read,
         subjectLimit,
-        subjectLimitField);
+        subjectLimitField,
+        applications,
+        userLimits);
+  }
+
+  /** How status and messages name the rider: {@code PaasRider billing}. */
+  public String describe() {
+    return kind.name() + " " + name;
+  }
+
+  private static java.util.Set<String> names(List<? extends Enum<?>> values) {
+    return values == null
+        ? java.util.Set.of()
+        : values.stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
   }
 
   private static List<Subject> subjects(List<SubjectRef> refs, String riderNamespace) {

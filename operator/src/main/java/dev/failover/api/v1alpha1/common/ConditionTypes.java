@@ -22,6 +22,9 @@ public final class ConditionTypes {
   /** FailoverPolicy: every data center its placement lists has a DataCenter resource. */
   public static final String DATA_CENTERS_FOUND = "DataCentersFound";
 
+  /** FailoverPolicy: spec.objectives.rto is within the rider's failoverPlan.maxFailoverTime. */
+  public static final String WITHIN_RIDER_FAILOVER_TIME = "WithinRiderFailoverTime";
+
   /** FailoverPolicy: detection, apply and readiness time can meet spec.objectives.rto. */
   public static final String RTO_FEASIBLE = "RtoFeasible";
 }

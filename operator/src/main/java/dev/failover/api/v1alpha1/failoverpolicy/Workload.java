@@ -54,6 +54,24 @@ public class Workload {
           + " says so in the Ready condition.")
   private Boolean adopt;
 
+  @Pattern("^[A-Za-z][A-Za-z0-9]*$")
+  @Size(max = 63)
+  @JsonPropertyDescription(
+      "The kind of application this is, as the rider's license names kinds: a SaaS"
+          + " allowedApplicationTypes value (Accounting, ProjectManagement, CRM, RetailManagement,"
+          + " VulnerabilityScanner, Collaboration, Other) or a PaaS applicationTypes value"
+          + " (SaasApplication, WebSite, CRM, Mobile, BillingPayroll, ServiceDeliveryPlatform,"
+          + " ContentDeliveryManagement). A type the license does not allow blocks the policy.")
+  private String applicationType;
+
+  public String getApplicationType() {
+    return applicationType;
+  }
+
+  public void setApplicationType(String applicationType) {
+    this.applicationType = applicationType;
+  }
+
   public List<GenericKubernetesResource> getManifests() {
     return manifests;
   }
