@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,13 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * on 127.0.0.1 that answers for every data center's ingress hostname, told apart by the Host
  * header. The operator process resolves those hostnames to 127.0.0.1 through a hosts file of its
  * own ({@code -Djdk.net.hosts.file}), so nothing on the machine changes. Each hostname answers
- * {@code 200} until it is told to fail, then {@code 503}.
+ * {@code 200} until it, or one path of it, is told to fail, then {@code 503}.
  */
 public final class IngressStandIn implements AutoCloseable {
   private final HttpServer server;
   private final Path hostsFile;
   private final Map<String, Boolean> failing = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> requestsByPath = new ConcurrentHashMap<>();
+  private final Set<String> failingPaths = ConcurrentHashMap.newKeySet();
 
   private IngressStandIn(HttpServer server, Path hostsFile, List<String> hostnames) {
     this.server = server;
@@ -61,7 +64,9 @@ public final class IngressStandIn implements AutoCloseable {
       code = 404;
     } else {
       count.incrementAndGet();
-      code = failing.getOrDefault(host, false) ? 503 : 200;
+      String path = host + exchange.getRequestURI().getPath();
+      requestsByPath.computeIfAbsent(path, ignored -> new AtomicInteger()).incrementAndGet();
+      code = failing.getOrDefault(host, false) || failingPaths.contains(path) ? 503 : 200;
     }
     exchange.sendResponseHeaders(code, -1);
     exchange.close();
@@ -90,6 +95,21 @@ public final class IngressStandIn implements AutoCloseable {
 
   public void recover(String host) {
     failing.put(host, false);
+  }
+
+  /** Only this path of the hostname answers 503, e.g. one service pool's health endpoint. */
+  public void fail(String host, String path) {
+    failingPaths.add(host + path);
+  }
+
+  public void recover(String host, String path) {
+    failingPaths.remove(host + path);
+  }
+
+  /** Requests seen for this path of the hostname so far. */
+  public int requests(String host, String path) {
+    AtomicInteger count = requestsByPath.get(host + path);
+    return count == null ? 0 : count.get();
   }
 
   /** Requests seen for the hostname so far. */

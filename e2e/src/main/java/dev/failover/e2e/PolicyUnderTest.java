@@ -56,6 +56,18 @@ public final class PolicyUnderTest implements AutoCloseable {
     return policy;
   }
 
+  /**
+   * Applies the draft into a namespace the test has prepared, with a rider in it say, and leaves
+   * the namespace as it is: {@link #apply(FailoverWorld, OperatorProcess, PolicyDraft)} would
+   * delete an empty one first, rider and all.
+   */
+  public static PolicyUnderTest applyInto(
+      FailoverWorld world, OperatorProcess operator, PolicyDraft draft) {
+    PolicyUnderTest policy = new PolicyUnderTest(world, operator, draft);
+    policy.apply(draft);
+    return policy;
+  }
+
   /** Applies the draft (server-side, as a GitOps tool would); returns what the hub stored. */
   public FailoverPolicy apply(PolicyDraft draft) {
     if (!draft.namespace().equals(namespace) || !draft.name().equals(name)) {

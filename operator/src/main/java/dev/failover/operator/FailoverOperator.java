@@ -17,6 +17,7 @@ import dev.failover.operator.failoverpolicy.MissingDataCenters;
 import dev.failover.operator.failoverpolicy.PolicyCleanup;
 import dev.failover.operator.failoverpolicy.PolicyEvents;
 import dev.failover.operator.failoverpolicy.PolicyObserver;
+import dev.failover.operator.failoverpolicy.ServicePoolCoupling;
 import dev.failover.operator.failoverpolicy.TrafficPublisher;
 import dev.failover.operator.failoverpolicy.WorkloadAppliers;
 import dev.failover.operator.observability.DataCenterMetrics;
@@ -163,6 +164,7 @@ public final class FailoverOperator implements AutoCloseable {
                 clock),
             new MissingDataCenters(events, clock),
             new RiderLicenseGate(),
+            new ServicePoolCoupling(events, clock),
             clock));
     RiderGrants riderGrants = new RiderGrants(connections, clock);
     ConditionEvents conditionEvents = new ConditionEvents(hub, clock);

@@ -13,6 +13,8 @@ import dev.failover.core.failover.FailoverDecision;
 import dev.failover.core.failover.FailoverProgress;
 import dev.failover.core.failover.FailoverStateMachine;
 import dev.failover.core.failover.PolicySettings;
+import dev.failover.core.pool.PoolAssignment;
+import dev.failover.core.pool.PoolRetry;
 import dev.failover.operator.config.TenancyConfig;
 import dev.failover.operator.policyhealth.PolicyHealth;
 import dev.failover.operator.status.StatusConditions;
@@ -83,6 +85,7 @@ public final class FailoverPolicyReconciler
   private final PolicyCleanup cleanup;
   private final MissingDataCenters missingDataCenters;
   private final LicenseGate licenses;
+  private final ServicePoolCoupling poolCoupling;
   private final Clock clock;
   private final CrashPoints crashPoints;
   private InformerEventSource<DataCenter, FailoverPolicy> dataCenters;
@@ -100,9 +103,11 @@ public final class FailoverPolicyReconciler
       PolicyCleanup cleanup,
       MissingDataCenters missingDataCenters,
       LicenseGate licenses,
+      ServicePoolCoupling poolCoupling,
       Clock clock) {
     this.observer = observer;
     this.licenses = licenses;
+    this.poolCoupling = poolCoupling;
     this.gate = new WorkloadGate(tenancy);
     this.cleanup = cleanup;
     this.missingDataCenters = missingDataCenters;
@@ -174,6 +179,9 @@ public final class FailoverPolicyReconciler
         stored,
         PolicySettingsMapper.settings(policy.getSpec()).placement().ordered(),
         placement.keySet());
+    Optional<PoolAssignment> pools = licenses.servicePools(policy);
+    poolCoupling.note(policy, status, stored, pools);
+    Optional<PoolRetry> poolRetry = pools.flatMap(PoolAssignment::retry);
     FailoverProgress progress = PolicyProgressMapper.read(stored);
     // The policy as last persisted: Events are named after its resourceVersion.
     FailoverPolicy current = policy;
@@ -182,7 +190,7 @@ public final class FailoverPolicyReconciler
     FailoverActionExecutor.Outcome outcome = new FailoverActionExecutor.Outcome(List.of());
     List<WorkloadEndpointHealth> endpoints = List.of();
     for (int decisions = 0; decisions < MAX_DECISIONS_PER_RECONCILE; decisions++) {
-      PolicyObservation observation = observer.observe(current, progress, placement);
+      PolicyObservation observation = observer.observe(current, progress, placement, poolRetry);
       endpoints = observation.endpoints();
       FailoverDecision decision = stateMachine.decide(observation.situation());
       FailoverProgress before = progress;
@@ -195,7 +203,7 @@ public final class FailoverPolicyReconciler
       progress = after;
       message = decision.message();
       status.setWorkloadEndpoints(new ArrayList<>(endpoints));
-      writeStatus(current, status, stored, progress, message, outcome, placement);
+      writeStatus(current, status, stored, progress, message, outcome, placement, poolRetry);
       if (StatusPatches.changed(persisted, status)) {
         crashPoint.accept("status write " + describe(progress));
         current = persist(current, status, context);
@@ -206,7 +214,7 @@ public final class FailoverPolicyReconciler
         break;
       }
     }
-    writeStatus(current, status, stored, progress, message, outcome, placement);
+    writeStatus(current, status, stored, progress, message, outcome, placement, poolRetry);
     if (StatusPatches.changed(persisted, status)) {
       persist(current, status, context);
     }
@@ -392,7 +400,8 @@ public final class FailoverPolicyReconciler
       FailoverProgress progress,
       String message,
       FailoverActionExecutor.Outcome outcome,
-      Map<String, DataCenter> placement) {
+      Map<String, DataCenter> placement,
+      Optional<PoolRetry> poolRetry) {
     String failure = failures(outcome.of(true));
     StatusConditions.observed(status, policy.getMetadata().getGeneration());
     PolicyProgressMapper.write(progress, status);
@@ -411,7 +420,7 @@ public final class FailoverPolicyReconciler
         failure != null ? "ActionFailed" : progress.phase().name(),
         failure != null ? failure : message,
         clock.instant());
-    RtoCheck.assess(policy.getSpec(), placement.values())
+    RtoCheck.assess(policy.getSpec(), placement.values(), poolRetry)
         .ifPresent(
             rto ->
                 StatusConditions.set(

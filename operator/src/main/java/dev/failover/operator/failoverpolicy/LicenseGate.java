@@ -1,6 +1,7 @@
 package dev.failover.operator.failoverpolicy;
 
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
+import dev.failover.core.pool.PoolAssignment;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Duration;
@@ -30,6 +31,11 @@ public interface LicenseGate {
         public Optional<Duration> maxFailoverTime(FailoverPolicy policy) {
           return Optional.empty();
         }
+
+        @Override
+        public Optional<PoolAssignment> servicePools(FailoverPolicy policy) {
+          return Optional.empty();
+        }
       };
 
   /** Why the license refuses the policy: the Ready condition's reason and message. */
@@ -45,4 +51,10 @@ public interface LicenseGate {
 
   /** The rider's failoverPlan.maxFailoverTime, which the policy's RTO must not exceed. */
   Optional<Duration> maxFailoverTime(FailoverPolicy policy);
+
+  /**
+   * How the policy's workload falls into its rider's service pools; empty when the rider declares
+   * none (or is not a PaaS rider).
+   */
+  Optional<PoolAssignment> servicePools(FailoverPolicy policy);
 }

@@ -8,6 +8,7 @@ import dev.failover.core.failover.ManualAction;
 import dev.failover.core.failover.PolicySettings;
 import dev.failover.core.failover.PolicySituation;
 import dev.failover.core.failover.WorkloadObservation;
+import dev.failover.core.pool.PoolRetry;
 import dev.failover.operator.policyhealth.PolicyHealth;
 import dev.failover.operator.policyhealth.PolicyHealthReport;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -39,8 +40,15 @@ public final class PolicyObserver {
     this.clock = clock;
   }
 
+  /**
+   * @param poolRetry the timeout and retries of the service pool the workload is, which govern the
+   *     probes of its health endpoint
+   */
   PolicyObservation observe(
-      FailoverPolicy policy, FailoverProgress progress, Map<String, DataCenter> dataCenters) {
+      FailoverPolicy policy,
+      FailoverProgress progress,
+      Map<String, DataCenter> dataCenters,
+      java.util.Optional<PoolRetry> poolRetry) {
     Instant now = clock.instant();
     List<DataCenterView> own =
         dataCenters.values().stream()
@@ -64,7 +72,8 @@ public final class PolicyObserver {
             action,
             dataCenters,
             own,
-            workloads);
+            workloads,
+            poolRetry);
     // A primary that has been Healthy for less than the stabilization window counts as still on
     // Probation, so failback waits the window out.
     List<DataCenterView> views =

@@ -5,6 +5,7 @@ import dev.failover.api.v1alpha1.datacenter.ProbeSpec;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicySpec;
 import dev.failover.api.v1alpha1.failoverpolicy.StandbyMode;
 import dev.failover.core.DurationText;
+import dev.failover.core.pool.PoolRetry;
 import dev.failover.core.rto.PromotionBudgets;
 import dev.failover.core.rto.RtoAssessment;
 import dev.failover.core.rto.RtoFeasibility;
@@ -37,19 +38,24 @@ final class RtoCheck {
 
   private RtoCheck() {}
 
+  /**
+   * @param poolRetry the service pool's settings, which govern the endpoint's probes: a probe may
+   *     take the first try and every retry
+   */
   static Optional<RtoAssessment> assess(
-      FailoverPolicySpec spec, Collection<DataCenter> dataCenters) {
+      FailoverPolicySpec spec, Collection<DataCenter> dataCenters, Optional<PoolRetry> poolRetry) {
     if (spec.getObjectives() == null || spec.getObjectives().getRto() == null) {
       return Optional.empty();
     }
     return dataCenters.stream()
-        .flatMap(dataCenter -> detectionPaths(spec, dataCenter.getSpec().getProbe()))
+        .flatMap(dataCenter -> detectionPaths(spec, dataCenter.getSpec().getProbe(), poolRetry))
         .map(settings -> inputs(spec, settings))
         .map(RtoFeasibility::assess)
         .max(Comparator.comparing(RtoAssessment::worstCase));
   }
 
-  private static Stream<ProbeSettings> detectionPaths(FailoverPolicySpec spec, ProbeSpec probe) {
+  private static Stream<ProbeSettings> detectionPaths(
+      FailoverPolicySpec spec, ProbeSpec probe, Optional<PoolRetry> poolRetry) {
     ProbeSettings own = ProbeSettingsMapper.from(probe);
     ProbeSettings apiServer =
         PolicyDetection.forApiServer(own, spec.getDetection())
@@ -57,8 +63,20 @@ final class RtoCheck {
             .orElse(own);
     boolean endpoint = spec.getWorkload() != null && spec.getWorkload().getHealthEndpoint() != null;
     return endpoint
-        ? Stream.of(apiServer, PolicyDetection.forEndpoint(own, spec.getDetection()))
+        ? Stream.of(
+            apiServer,
+            worstCase(PolicyDetection.forEndpoint(own, spec.getDetection(), poolRetry), poolRetry))
         : Stream.of(apiServer);
+  }
+
+  /** With retries, one failed probe of the endpoint lasts up to every try's timeout. */
+  private static ProbeSettings worstCase(ProbeSettings endpoint, Optional<PoolRetry> poolRetry) {
+    return poolRetry
+        .map(
+            retry ->
+                new ProbeSettings(
+                    endpoint.interval(), retry.worstCaseProbe(), endpoint.thresholds()))
+        .orElse(endpoint);
   }
 
   private static RtoInputs inputs(FailoverPolicySpec spec, ProbeSettings settings) {

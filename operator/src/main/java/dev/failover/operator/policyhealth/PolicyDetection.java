@@ -3,6 +3,7 @@ package dev.failover.operator.policyhealth;
 import dev.failover.api.v1alpha1.failoverpolicy.Detection;
 import dev.failover.core.DurationText;
 import dev.failover.core.health.HealthThresholds;
+import dev.failover.core.pool.PoolRetry;
 import dev.failover.operator.probes.ProbeSettings;
 import java.time.Duration;
 import java.util.Optional;
@@ -33,16 +34,20 @@ public final class PolicyDetection {
 
   /**
    * How the workload's health endpoint is probed in this data center: every {@code probeInterval}
-   * (else the data center's interval), with the data center's timeout capped at that interval.
+   * (else the data center's interval), with the service pool's timeout if it is one, else the data
+   * center's timeout capped at that interval.
    */
-  public static ProbeSettings forEndpoint(ProbeSettings dataCenter, Detection detection) {
+  public static ProbeSettings forEndpoint(
+      ProbeSettings dataCenter, Detection detection, Optional<PoolRetry> poolRetry) {
     Duration interval =
         Optional.ofNullable(detection)
             .map(Detection::getProbeInterval)
             .map(DurationText::parse)
             .orElse(dataCenter.interval());
     Duration timeout =
-        dataCenter.timeout().compareTo(interval) > 0 ? interval : dataCenter.timeout();
+        poolRetry
+            .map(PoolRetry::timeout)
+            .orElse(dataCenter.timeout().compareTo(interval) > 0 ? interval : dataCenter.timeout());
     return new ProbeSettings(
         interval, timeout, overlay(dataCenter.thresholds(), detection, interval));
   }

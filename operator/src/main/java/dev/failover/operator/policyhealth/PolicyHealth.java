@@ -16,6 +16,7 @@ import dev.failover.core.failover.PolicyHealthLens;
 import dev.failover.core.failover.PolicySettings;
 import dev.failover.core.failover.WorkloadObservation;
 import dev.failover.core.health.HealthState;
+import dev.failover.core.pool.PoolRetry;
 import dev.failover.operator.datacenter.DataCenterStatusMapper;
 import dev.failover.operator.datacenter.ProbeSettingsMapper;
 import dev.failover.operator.probes.ProbeListener;
@@ -85,6 +86,7 @@ public final class PolicyHealth implements AutoCloseable {
    * @param handledBefore the progress as stored before this reconcile: which action ids are new
    * @param base the data centers' own views, for the data centers that exist
    * @param workloads the policy's workload per data center that could be read
+   * @param poolRetry the service pool's timeout and retries, which govern the endpoint's probes
    */
   public PolicyHealthReport observe(
       FailoverPolicy policy,
@@ -94,7 +96,8 @@ public final class PolicyHealth implements AutoCloseable {
       ManualAction action,
       Map<String, DataCenter> dataCenters,
       List<DataCenterView> base,
-      Map<String, WorkloadObservation> workloads) {
+      Map<String, WorkloadObservation> workloads,
+      Optional<PoolRetry> poolRetry) {
     PolicyKey key = PolicyKey.of(policy);
     Instant now = clock.instant();
     Detection detection = policy.getSpec().getDetection();
@@ -121,8 +124,8 @@ public final class PolicyHealth implements AutoCloseable {
             lookAtEndpoint(
                 key,
                 view,
-                uri(dataCenter, endpoint),
-                PolicyDetection.forEndpoint(probes, detection),
+                new EndpointTarget(uri(dataCenter, endpoint), poolRetry),
+                PolicyDetection.forEndpoint(probes, detection, poolRetry),
                 EndpointRoles.serves(name, settings, progress),
                 available(workloads.get(name)),
                 EndpointRoles.vouchedFor(name, action, handledBefore, settings),
@@ -201,7 +204,7 @@ public final class PolicyHealth implements AutoCloseable {
   private EndpointLook lookAtEndpoint(
       PolicyKey key,
       DataCenterView view,
-      URI uri,
+      EndpointTarget target,
       ProbeSettings settings,
       boolean serves,
       boolean available,
@@ -222,7 +225,7 @@ public final class PolicyHealth implements AutoCloseable {
           before != null
               ? EndpointEntries.seedFromKept(before)
               : vouchedFor ? HealthState.initial(now) : EndpointEntries.seed(stored, now);
-      endpoints.ensure(key, name, uri, settings, seed, !vouchedFor && answered(stored));
+      endpoints.ensure(key, name, target, settings, seed, !vouchedFor && answered(stored));
       HealthState state = endpoints.state(key, name).orElseThrow();
       boolean answered = endpoints.hasAnswered(key, name);
       return new EndpointLook(

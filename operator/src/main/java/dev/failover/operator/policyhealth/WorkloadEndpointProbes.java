@@ -4,6 +4,7 @@ import dev.failover.core.health.HealthState;
 import dev.failover.operator.probes.ProbeLoops;
 import dev.failover.operator.probes.ProbeSettings;
 import dev.failover.operator.probes.ProbeTarget;
+import dev.failover.operator.probes.RetryingProbeTarget;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
@@ -52,11 +53,12 @@ final class WorkloadEndpointProbes implements AutoCloseable {
   void ensure(
       PolicyKey policy,
       String dataCenter,
-      URI endpoint,
+      EndpointTarget target,
       ProbeSettings settings,
       HealthState seed,
       boolean answeredBefore) {
     String key = policy.in(dataCenter);
+    URI endpoint = target.uri();
     if (answeredBefore) {
       answered.putIfAbsent(key, endpoint);
     }
@@ -64,7 +66,7 @@ final class WorkloadEndpointProbes implements AutoCloseable {
     if (known != null && !known.equals(endpoint)) {
       answered.remove(key);
     }
-    loops.watch(key, endpoint, remembering(key, endpoint), settings, Optional.empty(), seed);
+    loops.watch(key, target, remembering(key, target), settings, Optional.empty(), seed);
   }
 
   /** Stops probing; {@code forget} also drops that the endpoint ever answered there. */
@@ -95,8 +97,14 @@ final class WorkloadEndpointProbes implements AutoCloseable {
    * Notes an answer before the loop classifies it, so nobody sees the endpoint Healthy without also
    * seeing that it answered.
    */
-  private ProbeTarget remembering(String key, URI endpoint) {
-    ProbeTarget target = targets.apply(endpoint);
+  private ProbeTarget remembering(String key, EndpointTarget endpointTarget) {
+    URI endpoint = endpointTarget.uri();
+    ProbeTarget plain = targets.apply(endpoint);
+    ProbeTarget target =
+        endpointTarget
+            .poolRetry()
+            .<ProbeTarget>map(retry -> new RetryingProbeTarget(plain, retry))
+            .orElse(plain);
     return timeout ->
         target
             .probe(timeout)

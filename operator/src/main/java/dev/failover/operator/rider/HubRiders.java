@@ -1,9 +1,11 @@
 package dev.failover.operator.rider;
 
+import dev.failover.api.v1alpha1.failoverpolicy.RiderKind;
 import dev.failover.api.v1alpha1.failoverpolicy.RiderRef;
 import dev.failover.api.v1alpha1.iaasrider.IaasRider;
 import dev.failover.api.v1alpha1.paasrider.PaasRider;
 import dev.failover.api.v1alpha1.saasrider.SaasRider;
+import dev.failover.core.pool.ServicePools;
 import dev.failover.core.rider.RiderNamespaces;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -31,6 +33,16 @@ final class HubRiders {
       case PaasRider -> get(PaasRider.class, namespace, ref.getName()).map(RiderTerms::of);
       case IaasRider -> get(IaasRider.class, namespace, ref.getName()).map(RiderTerms::of);
     };
+  }
+
+  /** The service pools of the policy's rider; none unless it names a PaaS rider that has them. */
+  ServicePools servicePools(String namespace, RiderRef ref) {
+    if (ref == null || ref.getKind() != RiderKind.PaasRider || ref.getName() == null) {
+      return ServicePools.NONE;
+    }
+    return get(PaasRider.class, namespace, ref.getName())
+        .map(RiderServicePools::of)
+        .orElse(ServicePools.NONE);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.failover.operator.rider;
 
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
+import dev.failover.api.v1alpha1.failoverpolicy.RiderRef;
 import dev.failover.operator.failoverpolicy.BeforePlacement;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -9,10 +10,10 @@ import java.util.Optional;
 
 /**
  * Binds the policy's rider's grants in a data center, and removes revoked ones, right before the
- * policy's workload is placed there; and writes the license's per-user limits into the workload.
- * The rider reconciler does the same on its own schedule; this makes the order certain: a data
- * center that joins, or returns from an outage, never serves a workload under grants older than the
- * rider's.
+ * policy's workload is placed there; and writes the license's per-user limits and the service
+ * pools' settings into the workload. The rider reconciler does the same on its own schedule; this
+ * makes the order certain: a data center that joins, or returns from an outage, never serves a
+ * workload under grants older than the rider's.
  */
 public final class RiderGrantsBeforePlacement implements BeforePlacement {
   private final HubRiders riders;
@@ -21,14 +22,21 @@ public final class RiderGrantsBeforePlacement implements BeforePlacement {
     this.riders = new HubRiders(hub);
   }
 
-  /** The license's per-user limits, written into the workload's containers and Ingresses. */
+  /**
+   * The license's per-user limits, written into the workload's containers and Ingresses, and each
+   * service pool's timeout and retry settings into its components' containers.
+   */
   @Override
   public List<GenericKubernetesResource> render(
       FailoverPolicy policy, List<GenericKubernetesResource> objects) {
-    return riders
-        .find(policy.getMetadata().getNamespace(), policy.getSpec().getRiderRef())
-        .map(rider -> LicenseRendering.render(objects, rider.userLimits()))
-        .orElse(objects);
+    String namespace = policy.getMetadata().getNamespace();
+    RiderRef ref = policy.getSpec().getRiderRef();
+    List<GenericKubernetesResource> licensed =
+        riders
+            .find(namespace, ref)
+            .map(rider -> LicenseRendering.render(objects, rider.userLimits()))
+            .orElse(objects);
+    return PoolRendering.render(licensed, riders.servicePools(namespace, ref));
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.failover.api.v1alpha1.iaasrider.IaasRider;
 import dev.failover.api.v1alpha1.paasrider.PaasRider;
 import dev.failover.api.v1alpha1.saasrider.SaasRider;
 import dev.failover.core.DurationText;
+import dev.failover.core.pool.PoolAssignment;
 import dev.failover.core.rider.ApplicationLicense.RiderPolicy;
 import dev.failover.operator.failoverpolicy.LicenseGate;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -82,6 +83,18 @@ public final class RiderLicenseGate implements LicenseGate {
           case IaasRider -> iaas.get(id).map(r -> r.getSpec().getFailoverPlan());
         };
     return plan.map(FailoverPlan::getMaxFailoverTime).map(DurationText::parse);
+  }
+
+  @Override
+  public Optional<PoolAssignment> servicePools(FailoverPolicy policy) {
+    RiderRef ref = policy.getSpec().getRiderRef();
+    if (ref == null || ref.getKind() != RiderKind.PaasRider || ref.getName() == null) {
+      return Optional.empty();
+    }
+    return paas.get(new ResourceID(ref.getName(), policy.getMetadata().getNamespace()))
+        .map(RiderServicePools::of)
+        .filter(pools -> !pools.isEmpty())
+        .map(pools -> pools.assign(RiderServicePools.components(policy)));
   }
 
   /** A policy as the license counts it. */

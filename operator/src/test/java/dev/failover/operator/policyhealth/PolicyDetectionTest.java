@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.failover.api.v1alpha1.datacenter.ProbeSpec;
 import dev.failover.api.v1alpha1.failoverpolicy.Detection;
 import dev.failover.core.health.HealthThresholds;
+import dev.failover.core.pool.PoolRetry;
 import dev.failover.operator.datacenter.ProbeSettingsMapper;
 import dev.failover.operator.probes.ProbeSettings;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PolicyDetectionTest {
@@ -59,7 +61,7 @@ class PolicyDetectionTest {
     Detection detection = new Detection();
     detection.setProbeInterval("500ms");
 
-    ProbeSettings endpoint = PolicyDetection.forEndpoint(DATA_CENTER, detection);
+    ProbeSettings endpoint = PolicyDetection.forEndpoint(DATA_CENTER, detection, Optional.empty());
 
     assertThat(endpoint.interval()).isEqualTo(Duration.ofMillis(500));
     assertThat(endpoint.timeout()).isEqualTo(Duration.ofMillis(500));
@@ -67,8 +69,22 @@ class PolicyDetectionTest {
   }
 
   @Test
+  void aServicePoolsTimeoutGovernsTheEndpointProbe() {
+    Detection detection = new Detection();
+    detection.setProbeInterval("500ms");
+
+    ProbeSettings endpoint =
+        PolicyDetection.forEndpoint(
+            DATA_CENTER, detection, Optional.of(new PoolRetry(Duration.ofMillis(250), 2, 20)));
+
+    assertThat(endpoint.interval()).isEqualTo(Duration.ofMillis(500));
+    assertThat(endpoint.timeout()).isEqualTo(Duration.ofMillis(250));
+  }
+
+  @Test
   void withoutDetectionTheEndpointIsProbedLikeTheDataCenter() {
-    assertThat(PolicyDetection.forEndpoint(DATA_CENTER, null)).isEqualTo(DATA_CENTER);
+    assertThat(PolicyDetection.forEndpoint(DATA_CENTER, null, Optional.empty()))
+        .isEqualTo(DATA_CENTER);
   }
 
   @Test
@@ -77,7 +93,7 @@ class PolicyDetectionTest {
     detection.setProbeInterval("5s");
     detection.setBrownoutWindow("1s");
 
-    ProbeSettings endpoint = PolicyDetection.forEndpoint(DATA_CENTER, detection);
+    ProbeSettings endpoint = PolicyDetection.forEndpoint(DATA_CENTER, detection, Optional.empty());
 
     assertThat(endpoint.thresholds().brownoutWindow()).isEqualTo(Duration.ofSeconds(5));
   }

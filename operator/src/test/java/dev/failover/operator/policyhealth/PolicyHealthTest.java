@@ -153,7 +153,15 @@ class PolicyHealthTest {
       ManualAction action,
       List<DataCenterView> base) {
     return health.observe(
-        policy, WARM, progress, progress, action, DATA_CENTERS, base, AVAILABLE_EVERYWHERE);
+        policy,
+        WARM,
+        progress,
+        progress,
+        action,
+        DATA_CENTERS,
+        base,
+        AVAILABLE_EVERYWHERE,
+        java.util.Optional.empty());
   }
 
   private PolicyHealthReport awaitReport(

@@ -25,6 +25,12 @@ public final class ConditionTypes {
   /** FailoverPolicy: spec.objectives.rto is within the rider's failoverPlan.maxFailoverTime. */
   public static final String WITHIN_RIDER_FAILOVER_TIME = "WithinRiderFailoverTime";
 
+  /**
+   * FailoverPolicy under a PaaS rider with service pools: the workload holds components of one pool
+   * at most, so each pool is placed and failed over on its own.
+   */
+  public static final String SERVICE_POOLS_SEPARATE = "ServicePoolsSeparate";
+
   /** FailoverPolicy: detection, apply and readiness time can meet spec.objectives.rto. */
   public static final String RTO_FEASIBLE = "RtoFeasible";
 }

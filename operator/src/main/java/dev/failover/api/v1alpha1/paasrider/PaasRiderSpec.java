@@ -5,12 +5,25 @@ import dev.failover.api.v1alpha1.common.UserControl;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /**
  * The elements of the PaaS rider (user control, developer license, application development,
  * failover plan) and its grants.
  */
+@ValidationRule(
+    value =
+        "!has(self.servicePools) || self.servicePools.all(a,"
+            + " self.servicePools.exists_one(b, b.name == a.name))",
+    fieldPath = ".servicePools",
+    message = "servicePools must not repeat a name")
+@ValidationRule(
+    value =
+        "!has(self.servicePools) || self.servicePools.all(a, a.components.all(c,"
+            + " self.servicePools.exists_one(b, c in b.components)))",
+    fieldPath = ".servicePools",
+    message = "a component may be in one service pool only")
 public class PaasRiderSpec {
   @JsonPropertyDescription(
       "What the PaaS developer controls: the development of its applications on the platform.")
@@ -27,6 +40,14 @@ public class PaasRiderSpec {
   @Default("{}")
   @JsonPropertyDescription("The failover plan for the PaaS applications.")
   private PaasFailoverPlan failoverPlan;
+
+  @Size(max = 10)
+  @JsonPropertyDescription(
+      "Independent service pools (A1..An), (B1..Bn): each is placed and failed over on its own,"
+          + " with its own timeout and retry budget, rendered into its containers and used for"
+          + " the operator's probes of its health endpoint. A policy whose workload holds"
+          + " components of two pools is warned of the coupling.")
+  private List<PaasServicePool> servicePools;
 
   @Size(max = 20)
   @JsonPropertyDescription(
@@ -67,6 +88,14 @@ public class PaasRiderSpec {
 
   public void setFailoverPlan(PaasFailoverPlan failoverPlan) {
     this.failoverPlan = failoverPlan;
+  }
+
+  public List<PaasServicePool> getServicePools() {
+    return servicePools;
+  }
+
+  public void setServicePools(List<PaasServicePool> servicePools) {
+    this.servicePools = servicePools;
   }
 
   public List<PaasGrant> getGrants() {
