@@ -186,7 +186,10 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
       }
     }
     if (machines != null) {
-      for (String name : RiderMachines.dataCentersIn(rider.getStatus())) {
+      // Where the status says, and where the policies run: a status lost in a crash leaves none.
+      Set<String> where = new TreeSet<>(RiderMachines.dataCentersIn(rider.getStatus()));
+      where.addAll(dataCentersOfPolicies(riderTerms));
+      for (String name : where) {
         Optional<DataCenter> dataCenter = dataCenter(name);
         if (dataCenter.isPresent() && !machines.removeAll(dataCenter.get(), riderTerms)) {
           waitingFor.add(name);
