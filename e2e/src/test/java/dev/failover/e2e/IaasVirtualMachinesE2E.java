@@ -205,7 +205,11 @@ class IaasVirtualMachinesE2E {
     boolean down = true;
     try {
       new PolicyWatch(world, NAMESPACE, policy.name()).awaitActiveIn(CHICAGO, SETTLE);
+      java.time.Instant activeAt = java.time.Instant.now();
       awaitMachines(CHICAGO, Map.of("app", "Always", "batch", "Always", "standby", "Always"));
+      System.out.printf(
+          "chicago: machines running %d ms after the policy was seen active there%n",
+          Duration.between(activeAt, java.time.Instant.now()).toMillis());
       RiderStatus pending =
           awaitRider(
               "toronto pending",

@@ -21,11 +21,10 @@ record MachinesCondition(boolean ready, String reason, String message) {
       if (Boolean.TRUE.equals(entry.getApplied())) {
         continue;
       }
-      String message = entry.getMessage() == null ? "" : entry.getMessage();
-      if (message.contains(RiderMachines.NOT_SERVED)) {
+      if (RiderMachines.notServed(entry)) {
         notServed.add(entry.getDataCenter());
       } else {
-        pending.add(entry.getName() + "@" + entry.getDataCenter() + ": " + message);
+        pending.add(entry.getName() + "@" + entry.getDataCenter() + ": " + entry.getMessage());
       }
     }
     List<String> problems = new ArrayList<>();

@@ -208,6 +208,13 @@ public final class RiderMachines {
     return copy;
   }
 
+  /** The entry of a machine in a data center that does not serve the API. */
+  static boolean notServed(AppliedVirtualMachine entry) {
+    return !Boolean.TRUE.equals(entry.getApplied())
+        && entry.getMessage() != null
+        && entry.getMessage().contains(NOT_SERVED);
+  }
+
   static String unreachable(String dataCenter) {
     return dataCenter
         + " cannot be reached: its machines are set, and removed ones deleted, when it returns";

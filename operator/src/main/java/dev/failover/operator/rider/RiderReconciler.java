@@ -221,9 +221,12 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
     boolean pending =
         status.getPermissions().stream().anyMatch(p -> !Boolean.TRUE.equals(p.getApplied()))
             || status.getVirtualMachines().stream()
-                .anyMatch(m -> !Boolean.TRUE.equals(m.getApplied()));
+                .anyMatch(m -> !Boolean.TRUE.equals(m.getApplied()) && !RiderMachines.notServed(m));
+    // KubeVirt installed later is found at the next look at the data center's discovery.
+    boolean notServed = status.getVirtualMachines().stream().anyMatch(RiderMachines::notServed);
     return StatusPatches.<R>patchIfChanged(rider, stored, status)
-        .rescheduleAfter(pending ? WHILE_PENDING : WHILE_SETTLED);
+        .rescheduleAfter(
+            pending ? WHILE_PENDING : notServed ? KubeVirtDiscovery.REFRESH : WHILE_SETTLED);
   }
 
   /** The policies under this rider, but those being deleted. */
