@@ -96,6 +96,28 @@ class MemberRbacIT {
   }
 
   @Test
+  void theOperatorMayManageVirtualMachinesInItsNamespacesOnly() {
+    String vms = "virtualmachines.kubevirt.io";
+    for (String verb : new String[] {"get", "list", "create", "patch", "delete"}) {
+      assertThat(operator.allows(verb, vms, TENANT)).as("%s %s in %s", verb, vms, TENANT).isTrue();
+      for (String namespace : new String[] {OTHER, "kube-system", "default"}) {
+        assertThat(operator.allows(verb, vms, namespace))
+            .as("%s %s in %s", verb, vms, namespace)
+            .isFalse();
+      }
+    }
+    // Apply, list and delete are all it does: no update, watch or deletecollection, no
+    // instances, and no start/stop subresources (the run strategy starts and stops them).
+    for (String verb : new String[] {"update", "watch", "deletecollection"}) {
+      assertThat(operator.allows(verb, vms, TENANT)).as("%s %s", verb, vms).isFalse();
+    }
+    assertThat(operator.allows("list", vms)).as("list %s cluster-wide", vms).isFalse();
+    assertThat(operator.allows("get", "virtualmachineinstances.kubevirt.io", TENANT)).isFalse();
+    assertThat(operator.allows("update", "virtualmachines.subresources.kubevirt.io/start", TENANT))
+        .isFalse();
+  }
+
+  @Test
   void theOperatorCannotReadSecretsTouchOtherNamespacesOrWriteNodes() {
     for (String namespace : new String[] {TENANT, "kube-system", OTHER}) {
       for (String verb : new String[] {"get", "list", "watch", "create"}) {

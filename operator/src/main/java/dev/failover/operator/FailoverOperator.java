@@ -27,10 +27,12 @@ import dev.failover.operator.observability.WorkloadEndpointMetrics;
 import dev.failover.operator.policyhealth.PolicyHealth;
 import dev.failover.operator.probes.HttpEndpointProbe;
 import dev.failover.operator.rider.IaasRiderReconciler;
+import dev.failover.operator.rider.KubeVirtDiscovery;
 import dev.failover.operator.rider.PaasRiderReconciler;
 import dev.failover.operator.rider.RiderGrants;
 import dev.failover.operator.rider.RiderGrantsBeforePlacement;
 import dev.failover.operator.rider.RiderLicenseGate;
+import dev.failover.operator.rider.RiderMachines;
 import dev.failover.operator.rider.RiderStatusMapper;
 import dev.failover.operator.rider.SaasRiderReconciler;
 import dev.failover.operator.status.ConditionEvents;
@@ -171,7 +173,13 @@ public final class FailoverOperator implements AutoCloseable {
     RiderStatusMapper riderStatus = new RiderStatusMapper(clock);
     operator.register(new SaasRiderReconciler(hub, riderGrants, conditionEvents, riderStatus));
     operator.register(new PaasRiderReconciler(hub, riderGrants, conditionEvents, riderStatus));
-    operator.register(new IaasRiderReconciler(hub, riderGrants, conditionEvents, riderStatus));
+    operator.register(
+        new IaasRiderReconciler(
+            hub,
+            riderGrants,
+            conditionEvents,
+            riderStatus,
+            new RiderMachines(connections, new KubeVirtDiscovery(clock))));
     // Endpoints first: /healthz answers while JOSDK connects, so a hub that cannot be reached
     // shows up as not ready (and in the log), not as a process that says nothing.
     AtomicBoolean started = new AtomicBoolean();

@@ -6,11 +6,24 @@ import dev.failover.operator.status.ConditionEvents;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 
-/** The {@link RiderReconciler} of IaasRiders. */
+/** The {@link RiderReconciler} of IaasRiders: their grants, and their virtual machines. */
 @ControllerConfiguration(name = "iaasrider")
 public final class IaasRiderReconciler extends RiderReconciler<IaasRider> {
   public IaasRiderReconciler(
-      KubernetesClient hub, RiderGrants grants, ConditionEvents events, RiderStatusMapper status) {
-    super(IaasRider.class, RiderKind.IaasRider, RiderTerms::of, hub, grants, events, status);
+      KubernetesClient hub,
+      RiderGrants grants,
+      ConditionEvents events,
+      RiderStatusMapper status,
+      RiderMachines machines) {
+    super(
+        IaasRider.class,
+        RiderKind.IaasRider,
+        RiderTerms::of,
+        hub,
+        grants,
+        events,
+        status,
+        rider -> java.util.Optional.of(MachineTerms.of(rider)),
+        machines);
   }
 }

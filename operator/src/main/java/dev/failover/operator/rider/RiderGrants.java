@@ -144,7 +144,7 @@ public final class RiderGrants {
   }
 
   /** The status code and the API server's reason, never the request: it may hold names only. */
-  private static String describe(KubernetesClientException e) {
+  static String describe(KubernetesClientException e) {
     return e.getCode() > 0
         ? "HTTP " + e.getCode() + (e.getStatus() == null ? "" : " " + e.getStatus().getReason())
         : e.getClass().getSimpleName()

@@ -57,6 +57,8 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
   private final RiderGrants grants;
   private final ConditionEvents events;
   private final RiderStatusMapper statusMapper;
+  private final Function<R, Optional<MachineTerms>> machineTerms;
+  private final RiderMachines machines;
   private InformerEventSource<FailoverPolicy, R> policies;
   private InformerEventSource<DataCenter, R> dataCenters;
 
@@ -68,6 +70,22 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
       RiderGrants grants,
       ConditionEvents events,
       RiderStatusMapper statusMapper) {
+    this(type, kind, terms, hub, grants, events, statusMapper, rider -> Optional.empty(), null);
+  }
+
+  /** A kind whose riders also list virtual machines (IaaS). */
+  protected RiderReconciler(
+      Class<R> type,
+      RiderKind kind,
+      Function<R, RiderTerms> terms,
+      KubernetesClient hub,
+      RiderGrants grants,
+      ConditionEvents events,
+      RiderStatusMapper statusMapper,
+      Function<R, Optional<MachineTerms>> machineTerms,
+      RiderMachines machines) {
+    this.machineTerms = machineTerms;
+    this.machines = machines;
     this.type = type;
     this.kind = kind;
     this.terms = terms;
@@ -80,7 +98,8 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
 
   @Override
   public List<EventSource<?, R>> prepareEventSources(EventSourceContext<R> context) {
-    // A policy that starts or stops naming the rider, or changes its data centers.
+    // A policy that starts or stops naming the rider, or changes its data centers, or moves (its
+    // active data center decides where the rider's machines run); not every status patch.
     policies =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(FailoverPolicy.class, type)
@@ -90,11 +109,7 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
                         riderOf(policy)
                             .map(name -> Set.of(new ResourceID(name, namespaceOf(policy))))
                             .orElse(Set.of()))
-                .withOnUpdateFilter(
-                    (updated, old) ->
-                        !Objects.equals(
-                            updated.getMetadata().getGeneration(),
-                            old.getMetadata().getGeneration()))
+                .withOnUpdateFilter(RiderReconciler::wakesRider)
                 .build(),
             context);
     // A data center that comes back, or goes, wakes every rider: its grants are due there.
@@ -125,6 +140,7 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
       namespaces = hubRiders.namespaces(riderTerms);
     } catch (IllegalArgumentException refused) {
       statusMapper.refused(rider, status, stored, refused.getMessage());
+      machines(rider, riderTerms, status, stored);
       return finish(rider, stored, status);
     }
     GrantPlan plan = riderTerms.plan(namespaces);
@@ -154,6 +170,7 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
     List<RiderPolicy> underRider =
         policiesOf(riderTerms).stream().map(RiderLicenseGate::asRiderPolicy).toList();
     statusMapper.applied(rider, status, stored, riderTerms, plan, underRider, entries, missing);
+    machines(rider, riderTerms, status, stored);
     return finish(rider, stored, status);
   }
 
@@ -168,20 +185,48 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
         waitingFor.add(entry.getDataCenter());
       }
     }
+    if (machines != null) {
+      // Where the status says, and where the policies run: a status lost in a crash leaves none.
+      Set<String> where = new TreeSet<>(RiderMachines.dataCentersIn(rider.getStatus()));
+      where.addAll(dataCentersOfPolicies(riderTerms));
+      for (String name : where) {
+        Optional<DataCenter> dataCenter = dataCenter(name);
+        if (dataCenter.isPresent() && !machines.removeAll(dataCenter.get(), riderTerms)) {
+          waitingFor.add(name);
+        }
+      }
+    }
     if (waitingFor.isEmpty() || RiderStatusMapper.abandoned(rider)) {
       return DeleteControl.defaultDelete();
     }
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(WHILE_PENDING);
   }
 
+  /** An IaaS rider's virtual machines (the other kinds have none): observe, decide, act, status. */
+  private void machines(R rider, RiderTerms riderTerms, RiderStatus status, RiderStatus stored) {
+    Optional<MachineTerms> wanted = machineTerms.apply(rider);
+    if (wanted.isEmpty() || machines == null) {
+      return;
+    }
+    RiderMachines.Outcome outcome =
+        machines.sync(riderTerms, wanted.get(), policiesOf(riderTerms), this::dataCenter, stored);
+    statusMapper.machines(status, stored, outcome.plan(), outcome.entries(), outcome.missing());
+  }
+
   private UpdateControl<R> finish(R rider, RiderStatus stored, RiderStatus status) {
     events.changed(rider, stored, status, ConditionTypes.PERMISSIONS_APPLIED);
     events.changed(rider, stored, status, ConditionTypes.LICENSE_COMPLIANT);
+    events.changed(rider, stored, status, ConditionTypes.VIRTUAL_MACHINES_READY);
     rider.setStatus(status);
     boolean pending =
-        status.getPermissions().stream().anyMatch(p -> !Boolean.TRUE.equals(p.getApplied()));
+        status.getPermissions().stream().anyMatch(p -> !Boolean.TRUE.equals(p.getApplied()))
+            || status.getVirtualMachines().stream()
+                .anyMatch(m -> !Boolean.TRUE.equals(m.getApplied()) && !RiderMachines.notServed(m));
+    // KubeVirt installed later is found at the next look at the data center's discovery.
+    boolean notServed = status.getVirtualMachines().stream().anyMatch(RiderMachines::notServed);
     return StatusPatches.<R>patchIfChanged(rider, stored, status)
-        .rescheduleAfter(pending ? WHILE_PENDING : WHILE_SETTLED);
+        .rescheduleAfter(
+            pending ? WHILE_PENDING : notServed ? KubeVirtDiscovery.REFRESH : WHILE_SETTLED);
   }
 
   /** The policies under this rider, but those being deleted. */
@@ -235,6 +280,16 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
 
   private static String namespaceOf(FailoverPolicy policy) {
     return policy.getMetadata().getNamespace();
+  }
+
+  /** A policy's spec changed, or it moved to another data center: its rider has work. */
+  static boolean wakesRider(FailoverPolicy updated, FailoverPolicy old) {
+    return !Objects.equals(updated.getMetadata().getGeneration(), old.getMetadata().getGeneration())
+        || !Objects.equals(activeDataCenter(updated), activeDataCenter(old));
+  }
+
+  private static String activeDataCenter(FailoverPolicy policy) {
+    return policy.getStatus() == null ? null : policy.getStatus().getActiveDataCenter();
   }
 
   private static Object phase(DataCenter dataCenter) {

@@ -3,14 +3,17 @@ package dev.failover.operator.rider;
 import static dev.failover.api.v1alpha1.common.ConditionTypes.LICENSE_COMPLIANT;
 import static dev.failover.api.v1alpha1.common.ConditionTypes.PERMISSIONS_APPLIED;
 import static dev.failover.api.v1alpha1.common.ConditionTypes.READY;
+import static dev.failover.api.v1alpha1.common.ConditionTypes.VIRTUAL_MACHINES_READY;
 
 import dev.failover.api.v1alpha1.common.AppliedPermissions;
+import dev.failover.api.v1alpha1.common.AppliedVirtualMachine;
 import dev.failover.api.v1alpha1.common.LicenseUsage;
 import dev.failover.api.v1alpha1.common.RiderStatus;
 import dev.failover.core.rider.ApplicationLicense;
 import dev.failover.core.rider.ApplicationLicense.RiderPolicy;
 import dev.failover.core.rider.GrantPlan;
 import dev.failover.core.rider.Subject;
+import dev.failover.core.vm.MachinePlan;
 import dev.failover.operator.failoverpolicy.PolicyCleanup;
 import dev.failover.operator.status.StatusConditions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -181,5 +184,43 @@ public final class RiderStatusMapper {
     entry.setUsed(used);
     entry.setAllowed(allowed);
     return entry;
+  }
+
+  /**
+   * IaaS riders, after {@link #applied}: the machines per data center, {@code
+   * VirtualMachinesReady}, the running machines against {@code license.maxVirtualMachines}, and
+   * Ready, which also needs the machines.
+   */
+  void machines(
+      RiderStatus status,
+      RiderStatus stored,
+      MachinePlan plan,
+      List<AppliedVirtualMachine> entries,
+      List<String> missingDataCenters) {
+    Instant now = clock.instant();
+    status.setVirtualMachines(entries);
+    List<LicenseUsage> usage = new ArrayList<>(status.getLicenseUsage());
+    usage.removeIf(u -> "maxVirtualMachines".equals(u.getLimit()));
+    usage.add(new LicenseUsage("maxVirtualMachines", plan.running(), plan.allowed()));
+    status.setLicenseUsage(usage);
+    MachinesCondition condition = MachinesCondition.of(plan, entries, missingDataCenters);
+    StatusConditions.set(
+        status,
+        stored,
+        VIRTUAL_MACHINES_READY,
+        condition.ready(),
+        condition.reason(),
+        condition.message(),
+        now);
+    if (!condition.ready()) {
+      StatusConditions.set(
+          status,
+          stored,
+          READY,
+          false,
+          "NotReady",
+          "see PermissionsApplied, LicenseCompliant and VirtualMachinesReady",
+          now);
+    }
   }
 }

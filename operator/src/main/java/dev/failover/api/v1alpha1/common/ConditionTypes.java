@@ -19,6 +19,13 @@ public final class ConditionTypes {
   /** Rider: the RBAC for every grant is in place in every data center. */
   public static final String PERMISSIONS_APPLIED = "PermissionsApplied";
 
+  /**
+   * IaasRider: every listed virtual machine is a KubeVirt VirtualMachine, with its run strategy, in
+   * every data center of the rider's policies. False names the data centers that do not serve
+   * kubevirt.io/v1 ({@code KubeVirtNotServed}) or cannot be reached ({@code Pending}).
+   */
+  public static final String VIRTUAL_MACHINES_READY = "VirtualMachinesReady";
+
   /** FailoverPolicy: every data center its placement lists has a DataCenter resource. */
   public static final String DATA_CENTERS_FOUND = "DataCentersFound";
 

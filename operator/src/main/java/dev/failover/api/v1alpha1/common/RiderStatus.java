@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Status of every rider kind: license usage against the limits, and the RBAC granted in each data
- * center. Conditions: LicenseCompliant, PermissionsApplied and the summary Ready.
+ * center, and an IaaS rider's virtual machines. Conditions: LicenseCompliant, PermissionsApplied,
+ * VirtualMachinesReady (IaaS) and the summary Ready.
  */
 public class RiderStatus extends ConditionedStatus {
   @JsonPropertyDescription("Usage of each license limit, across all data centers.")
@@ -20,6 +21,19 @@ public class RiderStatus extends ConditionedStatus {
           + " reached, as Kind/name or ServiceAccount/namespace/name, in the order the grants list"
           + " them.")
   private List<String> unboundSubjects = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "IaaS riders: each listed virtual machine in each data center of the rider's policies, with"
+          + " the run strategy it is given there.")
+  private List<AppliedVirtualMachine> virtualMachines = new ArrayList<>();
+
+  public List<AppliedVirtualMachine> getVirtualMachines() {
+    return virtualMachines;
+  }
+
+  public void setVirtualMachines(List<AppliedVirtualMachine> virtualMachines) {
+    this.virtualMachines = virtualMachines;
+  }
 
   public List<String> getUnboundSubjects() {
     return unboundSubjects;

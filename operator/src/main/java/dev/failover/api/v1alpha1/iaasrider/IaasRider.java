@@ -35,6 +35,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
     jsonPath = ".status.conditions[?(@.type==\"PermissionsApplied\")].status",
     type = Type.STRING)
 @AdditionalPrinterColumn(
+    name = "VirtualMachinesReady",
+    jsonPath = ".status.conditions[?(@.type==\"VirtualMachinesReady\")].status",
+    type = Type.STRING)
+@AdditionalPrinterColumn(
     name = "Ready",
     jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
     type = Type.STRING)
