@@ -10,7 +10,19 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 @ControllerConfiguration(name = "iaasrider")
 public final class IaasRiderReconciler extends RiderReconciler<IaasRider> {
   public IaasRiderReconciler(
-      KubernetesClient hub, RiderGrants grants, ConditionEvents events, RiderStatusMapper status) {
-    super(IaasRider.class, RiderKind.IaasRider, RiderTerms::of, hub, grants, events, status);
+      KubernetesClient hub,
+      RiderGrants grants,
+      ConditionEvents events,
+      RiderStatusMapper status,
+      RiderLicenseReport licenseReport) {
+    super(
+        IaasRider.class,
+        RiderKind.IaasRider,
+        RiderTerms::of,
+        hub,
+        grants,
+        events,
+        status,
+        licenseReport);
   }
 }

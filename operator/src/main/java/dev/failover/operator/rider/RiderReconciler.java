@@ -7,6 +7,8 @@ import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.RiderKind;
 import dev.failover.core.rider.ApplicationLicense.RiderPolicy;
+import dev.failover.core.rider.FailoverPlanChecks;
+import dev.failover.core.rider.FailoverPlanChecks.PlanCheck;
 import dev.failover.core.rider.GrantPlan;
 import dev.failover.operator.failoverpolicy.PolicySettingsMapper;
 import dev.failover.operator.status.ConditionEvents;
@@ -57,6 +59,7 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
   private final RiderGrants grants;
   private final ConditionEvents events;
   private final RiderStatusMapper statusMapper;
+  private final RiderLicenseReport licenseReport;
   private InformerEventSource<FailoverPolicy, R> policies;
   private InformerEventSource<DataCenter, R> dataCenters;
 
@@ -67,7 +70,8 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
       KubernetesClient hub,
       RiderGrants grants,
       ConditionEvents events,
-      RiderStatusMapper statusMapper) {
+      RiderStatusMapper statusMapper,
+      RiderLicenseReport licenseReport) {
     this.type = type;
     this.kind = kind;
     this.terms = terms;
@@ -76,6 +80,7 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
     this.grants = grants;
     this.events = events;
     this.statusMapper = statusMapper;
+    this.licenseReport = licenseReport;
   }
 
   @Override
@@ -97,7 +102,8 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
                             old.getMetadata().getGeneration()))
                 .build(),
             context);
-    // A data center that comes back, or goes, wakes every rider: its grants are due there.
+    // A data center that comes back, or goes, wakes every rider: its grants are due there. So
+    // does one whose privacy laws change: the riders' plan checks read them.
     dataCenters =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(DataCenter.class, type)
@@ -109,7 +115,10 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
                             .list()
                             .map(ResourceID::fromResource)
                             .collect(Collectors.toSet()))
-                .withOnUpdateFilter((updated, old) -> !Objects.equals(phase(updated), phase(old)))
+                .withOnUpdateFilter(
+                    (updated, old) ->
+                        !Objects.equals(phase(updated), phase(old))
+                            || !RiderPlanReader.laws(updated).equals(RiderPlanReader.laws(old)))
                 .build(),
             context);
     return List.of(policies, dataCenters);
@@ -154,6 +163,7 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
     List<RiderPolicy> underRider =
         policiesOf(riderTerms).stream().map(RiderLicenseGate::asRiderPolicy).toList();
     statusMapper.applied(rider, status, stored, riderTerms, plan, underRider, entries, missing);
+    statusMapper.planChecked(rider, status, stored, planChecks(riderTerms, wanted));
     return finish(rider, stored, status);
   }
 
@@ -169,6 +179,7 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
       }
     }
     if (waitingFor.isEmpty() || RiderStatusMapper.abandoned(rider)) {
+      licenseReport.forget(kind.name(), rider);
       return DeleteControl.defaultDelete();
     }
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(WHILE_PENDING);
@@ -177,11 +188,24 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
   private UpdateControl<R> finish(R rider, RiderStatus stored, RiderStatus status) {
     events.changed(rider, stored, status, ConditionTypes.PERMISSIONS_APPLIED);
     events.changed(rider, stored, status, ConditionTypes.LICENSE_COMPLIANT);
+    events.changed(rider, stored, status, ConditionTypes.FAILOVER_PLAN_VALID);
+    licenseReport.reported(kind.name(), rider, stored, status);
     rider.setStatus(status);
     boolean pending =
         status.getPermissions().stream().anyMatch(p -> !Boolean.TRUE.equals(p.getApplied()));
     return StatusPatches.<R>patchIfChanged(rider, stored, status)
         .rescheduleAfter(pending ? WHILE_PENDING : WHILE_SETTLED);
+  }
+
+  /** The failover plan against the policies and the privacy laws of their data centers. */
+  private List<PlanCheck> planChecks(RiderTerms rider, Set<String> dataCentersOfPolicies) {
+    Map<String, Set<String>> laws = new LinkedHashMap<>();
+    dataCentersOfPolicies.forEach(
+        name -> dataCenter(name).ifPresent(dc -> laws.put(name, RiderPlanReader.laws(dc))));
+    return FailoverPlanChecks.check(
+        rider.failoverPlan(),
+        policiesOf(rider).stream().map(RiderPlanReader::policy).toList(),
+        laws);
   }
 
   /** The policies under this rider, but those being deleted. */

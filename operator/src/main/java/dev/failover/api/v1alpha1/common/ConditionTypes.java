@@ -19,6 +19,12 @@ public final class ConditionTypes {
   /** Rider: the RBAC for every grant is in place in every data center. */
   public static final String PERMISSIONS_APPLIED = "PermissionsApplied";
 
+  /**
+   * Rider: every element of spec.failoverPlan fits the policies under it (status.planChecks).
+   * Advisory: the rider's Ready leaves it out.
+   */
+  public static final String FAILOVER_PLAN_VALID = "FailoverPlanValid";
+
   /** FailoverPolicy: every data center its placement lists has a DataCenter resource. */
   public static final String DATA_CENTERS_FOUND = "DataCentersFound";
 

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Status of every rider kind: license usage against the limits, and the RBAC granted in each data
- * center. Conditions: LicenseCompliant, PermissionsApplied and the summary Ready.
+ * center, and its failover plan checked. Conditions: LicenseCompliant, PermissionsApplied,
+ * FailoverPlanValid and the summary Ready (which leaves FailoverPlanValid out).
  */
 public class RiderStatus extends ConditionedStatus {
   @JsonPropertyDescription("Usage of each license limit, across all data centers.")
@@ -20,6 +21,19 @@ public class RiderStatus extends ConditionedStatus {
           + " reached, as Kind/name or ServiceAccount/namespace/name, in the order the grants list"
           + " them.")
   private List<String> unboundSubjects = new ArrayList<>();
+
+  @JsonPropertyDescription(
+      "Each element of spec.failoverPlan checked against the policies under the rider and the"
+          + " data centers they may run in; FailoverPlanValid sums them up.")
+  private List<FailoverPlanCheck> planChecks = new ArrayList<>();
+
+  public List<FailoverPlanCheck> getPlanChecks() {
+    return planChecks;
+  }
+
+  public void setPlanChecks(List<FailoverPlanCheck> planChecks) {
+    this.planChecks = planChecks;
+  }
 
   public List<String> getUnboundSubjects() {
     return unboundSubjects;
