@@ -54,6 +54,18 @@ public final class FailoverPlanChecks {
       boolean paas,
       boolean ownFailoverApplication,
       List<String> thirdPartyTools) {
+    /** A rider that states no plan: the CRD's defaults, less the failover time. */
+    public static final Plan NONE =
+        new Plan(
+            Optional.empty(),
+            true,
+            Optional.empty(),
+            Optional.empty(),
+            Set.of(),
+            false,
+            false,
+            List.of());
+
     public Plan {
       privacyLaws = Set.copyOf(privacyLaws);
       thirdPartyTools = List.copyOf(thirdPartyTools);

@@ -26,15 +26,7 @@ final class RiderPlanReader {
   /** The plan as stated; unset fields read as the CRD's defaults would have made them. */
   static Plan plan(FailoverPlan plan) {
     if (plan == null) {
-      return new Plan(
-          Optional.empty(),
-          true,
-          Optional.empty(),
-          Optional.empty(),
-          Set.of(),
-          false,
-          false,
-          List.of());
+      return Plan.NONE;
     }
     BackupService backup = plan.getBackupService();
     boolean provided = backup == null || !Boolean.FALSE.equals(backup.getProvided());
