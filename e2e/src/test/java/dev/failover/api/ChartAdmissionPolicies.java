@@ -81,6 +81,11 @@ final class ChartAdmissionPolicies implements AutoCloseable {
             "ValidatingAdmissionPolicy",
             "ValidatingAdmissionPolicyBinding",
             "ValidatingAdmissionPolicy",
+            "ValidatingAdmissionPolicyBinding",
+            // The application limits of SaaS and PaaS riders; RiderApplicationLimitsIT proves them.
+            "ValidatingAdmissionPolicy",
+            "ValidatingAdmissionPolicyBinding",
+            "ValidatingAdmissionPolicy",
             "ValidatingAdmissionPolicyBinding");
     rendered.forEach(object -> ServerSideApply.apply(hub, object));
     ChartAdmissionPolicies policies = new ChartAdmissionPolicies(hub, rendered);

@@ -23,15 +23,18 @@ import dev.failover.operator.failoverpolicy.WorkloadAppliers;
 import dev.failover.operator.observability.DataCenterMetrics;
 import dev.failover.operator.observability.FailoverMetrics;
 import dev.failover.operator.observability.OperatorHttpEndpoints;
+import dev.failover.operator.observability.RiderLicenseMetrics;
 import dev.failover.operator.observability.WorkloadEndpointMetrics;
 import dev.failover.operator.policyhealth.PolicyHealth;
 import dev.failover.operator.probes.HttpEndpointProbe;
+import dev.failover.operator.rider.EventSecurityAlerts;
 import dev.failover.operator.rider.IaasRiderReconciler;
 import dev.failover.operator.rider.KubeVirtDiscovery;
 import dev.failover.operator.rider.PaasRiderReconciler;
 import dev.failover.operator.rider.RiderGrants;
 import dev.failover.operator.rider.RiderGrantsBeforePlacement;
 import dev.failover.operator.rider.RiderLicenseGate;
+import dev.failover.operator.rider.RiderLicenseReport;
 import dev.failover.operator.rider.RiderMachines;
 import dev.failover.operator.rider.RiderStatusMapper;
 import dev.failover.operator.rider.SaasRiderReconciler;
@@ -171,14 +174,21 @@ public final class FailoverOperator implements AutoCloseable {
     RiderGrants riderGrants = new RiderGrants(connections, clock);
     ConditionEvents conditionEvents = new ConditionEvents(hub, clock);
     RiderStatusMapper riderStatus = new RiderStatusMapper(clock);
-    operator.register(new SaasRiderReconciler(hub, riderGrants, conditionEvents, riderStatus));
-    operator.register(new PaasRiderReconciler(hub, riderGrants, conditionEvents, riderStatus));
+    RiderLicenseMetrics riderMetrics = new RiderLicenseMetrics(registry);
+    RiderLicenseReport licenseReport =
+        new RiderLicenseReport(
+            riderMetrics, new EventSecurityAlerts(conditionEvents, riderMetrics));
+    operator.register(
+        new SaasRiderReconciler(hub, riderGrants, conditionEvents, riderStatus, licenseReport));
+    operator.register(
+        new PaasRiderReconciler(hub, riderGrants, conditionEvents, riderStatus, licenseReport));
     operator.register(
         new IaasRiderReconciler(
             hub,
             riderGrants,
             conditionEvents,
             riderStatus,
+            licenseReport,
             new RiderMachines(connections, new KubeVirtDiscovery(clock))));
     // Endpoints first: /healthz answers while JOSDK connects, so a hub that cannot be reached
     // shows up as not ready (and in the log), not as a process that says nothing.

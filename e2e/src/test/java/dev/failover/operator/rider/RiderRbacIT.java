@@ -345,7 +345,8 @@ class RiderRbacIT {
         OptionalInt.empty(),
         null,
         dev.failover.core.rider.ApplicationLicense.UNLIMITED,
-        dev.failover.core.rider.UserLimits.NONE);
+        dev.failover.core.rider.UserLimits.NONE,
+        dev.failover.core.rider.FailoverPlanChecks.Plan.NONE);
   }
 
   private static String user(TaskRole role) {

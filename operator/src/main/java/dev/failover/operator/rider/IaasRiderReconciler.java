@@ -14,6 +14,7 @@ public final class IaasRiderReconciler extends RiderReconciler<IaasRider> {
       RiderGrants grants,
       ConditionEvents events,
       RiderStatusMapper status,
+      RiderLicenseReport licenseReport,
       RiderMachines machines) {
     super(
         IaasRider.class,
@@ -23,6 +24,7 @@ public final class IaasRiderReconciler extends RiderReconciler<IaasRider> {
         grants,
         events,
         status,
+        licenseReport,
         rider -> java.util.Optional.of(MachineTerms.of(rider)),
         machines);
   }

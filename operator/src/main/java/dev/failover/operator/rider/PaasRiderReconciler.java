@@ -10,7 +10,19 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 @ControllerConfiguration(name = "paasrider")
 public final class PaasRiderReconciler extends RiderReconciler<PaasRider> {
   public PaasRiderReconciler(
-      KubernetesClient hub, RiderGrants grants, ConditionEvents events, RiderStatusMapper status) {
-    super(PaasRider.class, RiderKind.PaasRider, RiderTerms::of, hub, grants, events, status);
+      KubernetesClient hub,
+      RiderGrants grants,
+      ConditionEvents events,
+      RiderStatusMapper status,
+      RiderLicenseReport licenseReport) {
+    super(
+        PaasRider.class,
+        RiderKind.PaasRider,
+        RiderTerms::of,
+        hub,
+        grants,
+        events,
+        status,
+        licenseReport);
   }
 }

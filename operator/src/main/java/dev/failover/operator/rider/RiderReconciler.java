@@ -7,6 +7,8 @@ import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.RiderKind;
 import dev.failover.core.rider.ApplicationLicense.RiderPolicy;
+import dev.failover.core.rider.FailoverPlanChecks;
+import dev.failover.core.rider.FailoverPlanChecks.PlanCheck;
 import dev.failover.core.rider.GrantPlan;
 import dev.failover.operator.failoverpolicy.PolicySettingsMapper;
 import dev.failover.operator.status.ConditionEvents;
@@ -59,6 +61,7 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
   private final RiderStatusMapper statusMapper;
   private final Function<R, Optional<MachineTerms>> machineTerms;
   private final RiderMachines machines;
+  private final RiderLicenseReport licenseReport;
   private InformerEventSource<FailoverPolicy, R> policies;
   private InformerEventSource<DataCenter, R> dataCenters;
 
@@ -69,8 +72,19 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
       KubernetesClient hub,
       RiderGrants grants,
       ConditionEvents events,
-      RiderStatusMapper statusMapper) {
-    this(type, kind, terms, hub, grants, events, statusMapper, rider -> Optional.empty(), null);
+      RiderStatusMapper statusMapper,
+      RiderLicenseReport licenseReport) {
+    this(
+        type,
+        kind,
+        terms,
+        hub,
+        grants,
+        events,
+        statusMapper,
+        licenseReport,
+        rider -> Optional.empty(),
+        null);
   }
 
   /** A kind whose riders also list virtual machines (IaaS). */
@@ -82,6 +96,7 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
       RiderGrants grants,
       ConditionEvents events,
       RiderStatusMapper statusMapper,
+      RiderLicenseReport licenseReport,
       Function<R, Optional<MachineTerms>> machineTerms,
       RiderMachines machines) {
     this.machineTerms = machineTerms;
@@ -94,6 +109,7 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
     this.grants = grants;
     this.events = events;
     this.statusMapper = statusMapper;
+    this.licenseReport = licenseReport;
   }
 
   @Override
@@ -112,7 +128,8 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
                 .withOnUpdateFilter(RiderReconciler::wakesRider)
                 .build(),
             context);
-    // A data center that comes back, or goes, wakes every rider: its grants are due there.
+    // A data center that comes back, or goes, wakes every rider: its grants are due there. So
+    // does one whose privacy laws change: the riders' plan checks read them.
     dataCenters =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(DataCenter.class, type)
@@ -124,7 +141,10 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
                             .list()
                             .map(ResourceID::fromResource)
                             .collect(Collectors.toSet()))
-                .withOnUpdateFilter((updated, old) -> !Objects.equals(phase(updated), phase(old)))
+                .withOnUpdateFilter(
+                    (updated, old) ->
+                        !Objects.equals(phase(updated), phase(old))
+                            || !RiderPlanReader.laws(updated).equals(RiderPlanReader.laws(old)))
                 .build(),
             context);
     return List.of(policies, dataCenters);
@@ -171,6 +191,7 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
         policiesOf(riderTerms).stream().map(RiderLicenseGate::asRiderPolicy).toList();
     statusMapper.applied(rider, status, stored, riderTerms, plan, underRider, entries, missing);
     machines(rider, riderTerms, status, stored);
+    statusMapper.planChecked(rider, status, stored, planChecks(riderTerms, wanted));
     return finish(rider, stored, status);
   }
 
@@ -197,6 +218,7 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
       }
     }
     if (waitingFor.isEmpty() || RiderStatusMapper.abandoned(rider)) {
+      licenseReport.forget(kind.name(), rider);
       return DeleteControl.defaultDelete();
     }
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(WHILE_PENDING);
@@ -217,6 +239,8 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
     events.changed(rider, stored, status, ConditionTypes.PERMISSIONS_APPLIED);
     events.changed(rider, stored, status, ConditionTypes.LICENSE_COMPLIANT);
     events.changed(rider, stored, status, ConditionTypes.VIRTUAL_MACHINES_READY);
+    events.changed(rider, stored, status, ConditionTypes.FAILOVER_PLAN_VALID);
+    licenseReport.reported(kind.name(), rider, stored, status);
     rider.setStatus(status);
     boolean pending =
         status.getPermissions().stream().anyMatch(p -> !Boolean.TRUE.equals(p.getApplied()))
@@ -227,6 +251,17 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
     return StatusPatches.<R>patchIfChanged(rider, stored, status)
         .rescheduleAfter(
             pending ? WHILE_PENDING : notServed ? KubeVirtDiscovery.REFRESH : WHILE_SETTLED);
+  }
+
+  /** The failover plan against the policies and the privacy laws of their data centers. */
+  private List<PlanCheck> planChecks(RiderTerms rider, Set<String> dataCentersOfPolicies) {
+    Map<String, Set<String>> laws = new LinkedHashMap<>();
+    dataCentersOfPolicies.forEach(
+        name -> dataCenter(name).ifPresent(dc -> laws.put(name, RiderPlanReader.laws(dc))));
+    return FailoverPlanChecks.check(
+        rider.failoverPlan(),
+        policiesOf(rider).stream().map(RiderPlanReader::policy).toList(),
+        laws);
   }
 
   /** The policies under this rider, but those being deleted. */

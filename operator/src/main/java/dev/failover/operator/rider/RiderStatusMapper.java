@@ -1,5 +1,6 @@
 package dev.failover.operator.rider;
 
+import static dev.failover.api.v1alpha1.common.ConditionTypes.FAILOVER_PLAN_VALID;
 import static dev.failover.api.v1alpha1.common.ConditionTypes.LICENSE_COMPLIANT;
 import static dev.failover.api.v1alpha1.common.ConditionTypes.PERMISSIONS_APPLIED;
 import static dev.failover.api.v1alpha1.common.ConditionTypes.READY;
@@ -7,10 +8,12 @@ import static dev.failover.api.v1alpha1.common.ConditionTypes.VIRTUAL_MACHINES_R
 
 import dev.failover.api.v1alpha1.common.AppliedPermissions;
 import dev.failover.api.v1alpha1.common.AppliedVirtualMachine;
+import dev.failover.api.v1alpha1.common.FailoverPlanCheck;
 import dev.failover.api.v1alpha1.common.LicenseUsage;
 import dev.failover.api.v1alpha1.common.RiderStatus;
 import dev.failover.core.rider.ApplicationLicense;
 import dev.failover.core.rider.ApplicationLicense.RiderPolicy;
+import dev.failover.core.rider.FailoverPlanChecks.PlanCheck;
 import dev.failover.core.rider.GrantPlan;
 import dev.failover.core.rider.Subject;
 import dev.failover.core.vm.MachinePlan;
@@ -129,6 +132,38 @@ public final class RiderStatusMapper {
         compliant ? "every enforced limit of the license is kept" : String.join("; ", breaches),
         now);
     return compliant;
+  }
+
+  /**
+   * The failover plan checked: status.planChecks and FailoverPlanValid. Advisory: Ready leaves it
+   * out, since a plan that does not fit its policies blocks neither grants nor workloads. The
+   * reason names the first element that failed, so a new kind of misfit is a new Event.
+   */
+  void planChecked(
+      HasMetadata rider, RiderStatus status, RiderStatus stored, List<PlanCheck> checks) {
+    status.setPlanChecks(
+        checks.stream()
+            .map(c -> new FailoverPlanCheck(c.element(), c.passed(), c.message()))
+            .toList());
+    List<PlanCheck> failed = checks.stream().filter(c -> !c.passed()).toList();
+    StatusConditions.set(
+        status,
+        stored,
+        FAILOVER_PLAN_VALID,
+        failed.isEmpty(),
+        failed.isEmpty() ? "PlanFits" : reasonOf(failed.get(0).element()),
+        failed.isEmpty()
+            ? "every element of the failover plan fits the policies under the rider and their"
+                + " data centers"
+            : failed.stream()
+                .map(c -> "failoverPlan." + c.element() + ": " + c.message())
+                .collect(Collectors.joining("; ")),
+        clock.instant());
+  }
+
+  /** {@code privacyCompliance} → {@code PrivacyComplianceNotMet}. */
+  static String reasonOf(String element) {
+    return Character.toUpperCase(element.charAt(0)) + element.substring(1) + "NotMet";
   }
 
   /** The rider names namespaces it may not grant in: nothing new is bound. */

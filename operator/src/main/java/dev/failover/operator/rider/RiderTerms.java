@@ -9,6 +9,7 @@ import dev.failover.api.v1alpha1.paasrider.PaasRider;
 import dev.failover.api.v1alpha1.saasrider.SaasRider;
 import dev.failover.core.DurationText;
 import dev.failover.core.rider.ApplicationLicense;
+import dev.failover.core.rider.FailoverPlanChecks;
 import dev.failover.core.rider.GrantPlan;
 import dev.failover.core.rider.RiderGrant;
 import dev.failover.core.rider.Subject;
@@ -23,7 +24,7 @@ import java.util.function.Function;
 
 /**
  * What the RBAC of a rider depends on, read alike from the three kinds: the rider, where it grants,
- * its grants as task roles, and the license's limit on people if it has one.
+ * its grants as task roles, the license's limit on people if it has one, and its failover plan.
  *
  * @param subjectLimitField the license field that limits the subjects bound, when there is one
  */
@@ -36,7 +37,8 @@ public record RiderTerms(
     OptionalInt subjectLimit,
     String subjectLimitField,
     ApplicationLicense applications,
-    UserLimits userLimits) {
+    UserLimits userLimits,
+    FailoverPlanChecks.Plan failoverPlan) {
 
   public static RiderTerms of(SaasRider rider) {
     var spec = rider.getSpec();
@@ -62,7 +64,8 @@ public record RiderTerms(
                 limit(spec.getLicense().getMaxRequestsPerUser()),
                 spec.getLicense().getRequestWindow() == null
                     ? null
-                    : DurationText.parse(spec.getLicense().getRequestWindow())));
+                    : DurationText.parse(spec.getLicense().getRequestWindow())),
+        RiderPlanReader.plan(spec.getFailoverPlan()));
   }
 
   public static RiderTerms of(PaasRider rider) {
@@ -87,7 +90,8 @@ public record RiderTerms(
         new UserLimits(
             limit(spec.getLicense() == null ? null : spec.getLicense().getMaxConcurrentSaasUsers()),
             java.util.OptionalInt.empty(),
-            null));
+            null),
+        RiderPlanReader.plan(spec.getFailoverPlan()));
   }
 
   public static RiderTerms of(IaasRider rider) {
@@ -102,7 +106,8 @@ public record RiderTerms(
         "license.maxConcurrentSpecialists",
         // An IaaS license limits machines and people, not the applications on the machines.
         ApplicationLicense.UNLIMITED,
-        UserLimits.NONE);
+        UserLimits.NONE,
+        RiderPlanReader.plan(spec.getFailoverPlan()));
   }
 
   /** The RoleBindings the grants become in these namespaces, within the people limit. */
@@ -124,7 +129,8 @@ public record RiderTerms(
       OptionalInt subjectLimit,
       String subjectLimitField,
       ApplicationLicense applications,
-      UserLimits userLimits) {
+      UserLimits userLimits,
+      FailoverPlanChecks.Plan failoverPlan) {
     String namespace = rider.getMetadata().getNamespace();
     List<RiderGrant> read =
         grants == null
@@ -154,7 +160,8 @@ public record RiderTerms(
         subjectLimit,
         subjectLimitField,
         applications,
-        userLimits);
+        userLimits,
+        failoverPlan);
   }
 
   /** How status and messages name the rider: {@code PaasRider billing}. */

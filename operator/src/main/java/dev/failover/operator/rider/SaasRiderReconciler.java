@@ -10,7 +10,19 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 @ControllerConfiguration(name = "saasrider")
 public final class SaasRiderReconciler extends RiderReconciler<SaasRider> {
   public SaasRiderReconciler(
-      KubernetesClient hub, RiderGrants grants, ConditionEvents events, RiderStatusMapper status) {
-    super(SaasRider.class, RiderKind.SaasRider, RiderTerms::of, hub, grants, events, status);
+      KubernetesClient hub,
+      RiderGrants grants,
+      ConditionEvents events,
+      RiderStatusMapper status,
+      RiderLicenseReport licenseReport) {
+    super(
+        SaasRider.class,
+        RiderKind.SaasRider,
+        RiderTerms::of,
+        hub,
+        grants,
+        events,
+        status,
+        licenseReport);
   }
 }

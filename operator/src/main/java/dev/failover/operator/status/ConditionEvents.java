@@ -46,7 +46,31 @@ public final class ConditionEvents {
       return;
     }
     Condition condition = now.get();
-    emit(object, condition, "False".equals(condition.getStatus()));
+    // Named by the transition, so a retried reconcile writes the same Event rather than a second.
+    long since =
+        Optional.ofNullable(condition.getLastTransitionTime())
+            .map(Instant::parse)
+            .orElse(clock.instant())
+            .getEpochSecond();
+    emit(
+        object,
+        condition.getReason(),
+        condition.getMessage(),
+        "False".equals(condition.getStatus()),
+        condition.getReason().toLowerCase(Locale.ROOT) + "." + since);
+  }
+
+  /**
+   * A Warning Event that no condition carries, such as a security alert; {@code key} (lowercase,
+   * dots and dashes) tells apart two Events of the same reason on the object in the same second.
+   */
+  public void warning(HasMetadata object, String reason, String key, String message) {
+    emit(
+        object,
+        reason,
+        message,
+        true,
+        reason.toLowerCase(Locale.ROOT) + "." + key + "." + clock.instant().getEpochSecond());
   }
 
   private static boolean sameState(Condition a, Condition b) {
@@ -58,19 +82,14 @@ public final class ConditionEvents {
     return status == null ? Optional.empty() : status.condition(type);
   }
 
-  private void emit(HasMetadata object, Condition condition, boolean warning) {
+  private void emit(
+      HasMetadata object, String reason, String message, boolean warning, String suffix) {
     String name = object.getMetadata().getName();
     String namespace =
         Optional.ofNullable(object.getMetadata().getNamespace()).orElse(CLUSTER_SCOPED_NAMESPACE);
     String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
-    // Named by the transition, so a retried reconcile writes the same Event rather than a second.
-    long since =
-        Optional.ofNullable(condition.getLastTransitionTime())
-            .map(Instant::parse)
-            .orElse(clock.instant())
-            .getEpochSecond();
-    String eventName = name + "." + condition.getReason().toLowerCase(Locale.ROOT) + "." + since;
-    log.info("{} {} {}: {}", object.getKind(), name, condition.getReason(), condition.getMessage());
+    String eventName = name + "." + suffix;
+    log.info("{} {} {}: {}", object.getKind(), name, reason, message);
     try {
       hub.v1()
           .events()
@@ -89,8 +108,8 @@ public final class ConditionEvents {
                           .withNamespace(object.getMetadata().getNamespace())
                           .withUid(object.getMetadata().getUid())
                           .build())
-                  .withReason(condition.getReason())
-                  .withMessage(condition.getMessage())
+                  .withReason(reason)
+                  .withMessage(message)
                   .withType(warning ? "Warning" : "Normal")
                   .withFirstTimestamp(now)
                   .withLastTimestamp(now)
@@ -103,11 +122,7 @@ public final class ConditionEvents {
     } catch (KubernetesClientException e) {
       if (e.getCode() != 409) {
         log.warn(
-            "cannot record Event {} on {} {}: {}",
-            condition.getReason(),
-            object.getKind(),
-            name,
-            e.getCode());
+            "cannot record Event {} on {} {}: {}", reason, object.getKind(), name, e.getCode());
       }
     }
   }

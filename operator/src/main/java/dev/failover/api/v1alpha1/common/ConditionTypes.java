@@ -26,6 +26,12 @@ public final class ConditionTypes {
    */
   public static final String VIRTUAL_MACHINES_READY = "VirtualMachinesReady";
 
+  /**
+   * Rider: every element of spec.failoverPlan fits the policies under it (status.planChecks).
+   * Advisory: the rider's Ready leaves it out.
+   */
+  public static final String FAILOVER_PLAN_VALID = "FailoverPlanValid";
+
   /** FailoverPolicy: every data center its placement lists has a DataCenter resource. */
   public static final String DATA_CENTERS_FOUND = "DataCentersFound";
 

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Status of every rider kind: license usage against the limits, and the RBAC granted in each data
- * center, and an IaaS rider's virtual machines. Conditions: LicenseCompliant, PermissionsApplied,
- * VirtualMachinesReady (IaaS) and the summary Ready.
+ * center, an IaaS rider's virtual machines, and its failover plan checked. Conditions:
+ * LicenseCompliant, PermissionsApplied, VirtualMachinesReady (IaaS), FailoverPlanValid and the
+ * summary Ready (which leaves FailoverPlanValid out).
  */
 public class RiderStatus extends ConditionedStatus {
   @JsonPropertyDescription("Usage of each license limit, across all data centers.")
@@ -33,6 +34,19 @@ public class RiderStatus extends ConditionedStatus {
 
   public void setVirtualMachines(List<AppliedVirtualMachine> virtualMachines) {
     this.virtualMachines = virtualMachines;
+  }
+
+  @JsonPropertyDescription(
+      "Each element of spec.failoverPlan checked against the policies under the rider and the"
+          + " data centers they may run in; FailoverPlanValid sums them up.")
+  private List<FailoverPlanCheck> planChecks = new ArrayList<>();
+
+  public List<FailoverPlanCheck> getPlanChecks() {
+    return planChecks;
+  }
+
+  public void setPlanChecks(List<FailoverPlanCheck> planChecks) {
+    this.planChecks = planChecks;
   }
 
   public List<String> getUnboundSubjects() {

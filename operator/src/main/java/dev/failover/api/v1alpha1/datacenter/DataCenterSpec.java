@@ -1,15 +1,20 @@
 package dev.failover.api.v1alpha1.datacenter;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.failover.api.schema.SetLists;
+import dev.failover.api.v1alpha1.common.PrivacyLaw;
 import dev.failover.api.v1alpha1.common.ValuePatterns;
+import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import java.util.List;
 
 /** Where a data center is, how to reach and probe it, and how much it is preferred. */
+@SchemaCustomizer(value = SetLists.class, input = "privacyCompliance")
 public class DataCenterSpec {
   @Required
   @JsonPropertyDescription("The hub Secret holding the kubeconfig for this data center's cluster.")
@@ -54,6 +59,22 @@ public class DataCenterSpec {
       "Takes the data center out of service, until a time or indefinitely. Remove it to return"
           + " the data center to service.")
   private Exclusion exclusion;
+
+  @Size(max = 10)
+  @JsonPropertyDescription(
+      "Data privacy laws this data center complies with, as a rider's"
+          + " failoverPlan.privacyCompliance names them. A rider whose plan names a law that a"
+          + " data center of its policies does not list gets a failed privacyCompliance entry in"
+          + " status.planChecks. Unset: the data center declares none.")
+  private List<PrivacyLaw> privacyCompliance;
+
+  public List<PrivacyLaw> getPrivacyCompliance() {
+    return privacyCompliance;
+  }
+
+  public void setPrivacyCompliance(List<PrivacyLaw> privacyCompliance) {
+    this.privacyCompliance = privacyCompliance;
+  }
 
   public KubeconfigSecretRef getKubeconfigSecretRef() {
     return kubeconfigSecretRef;
