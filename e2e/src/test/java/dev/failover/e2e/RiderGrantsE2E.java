@@ -33,7 +33,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A PaaS rider's grants, with the operator as its own process and three data centers: bound in
  * every data center of its policy, within the license's limit on developers; and a data center that
  * is down while the rider changes gets the new grants, and loses the revoked one, on its return and
- * before it is Healthy again. Deleting the rider removes its bindings everywhere.
+ * before it is Healthy again. The rider's failover plan is checked, passing a limit is one security
+ * alert, and its usage is on the metrics endpoint. Deleting the rider removes its bindings
+ * everywhere, and its series.
  */
 @ExtendWith(SharedTestbedExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,6 +46,7 @@ class RiderGrantsE2E {
   private static final List<String> DATA_CENTERS = List.of("toronto", "chicago", "washington");
   private static final Duration SETTLE = Duration.ofSeconds(60);
   private static final String FIREWALL = "networkpolicies.networking.k8s.io";
+  private static final String RIDER_LABEL = "rider=\"" + RIDER + "\"";
 
   private static final String FIRST_GRANTS =
       """
@@ -56,12 +59,13 @@ class RiderGrantsE2E {
       """;
 
   private FailoverWorld world;
+  private OperatorProcess operator;
   private PolicyDraft policy;
 
   @BeforeAll
   void startTheOperator(Testbed testbed) {
     world = FailoverWorld.start(testbed, FastProbes.blackoutPlans());
-    world.operator();
+    operator = world.operator();
     // The rider first: the policy's workload is placed with its grants and its limits.
     ServerSideApply.namespace(world.hub(), NAMESPACE);
     world.apply(rider(FIRST_GRANTS));
@@ -75,6 +79,9 @@ class RiderGrantsE2E {
       if (world != null && policy != null) {
         rider().delete();
         rider().waitUntilCondition(Objects::isNull, SETTLE.toSeconds(), TimeUnit.SECONDS);
+        assertThat(operator.metrics().lines())
+            .as("no series of the deleted rider")
+            .noneMatch(line -> line.startsWith("failover_rider_") && line.contains(RIDER_LABEL));
         for (String dataCenter : DATA_CENTERS) {
           assertThat(riderBindings(dataCenter))
               .as("the deleted rider's bindings in %s", dataCenter)
@@ -130,6 +137,47 @@ class RiderGrantsE2E {
     assertThat(failoverTime.getReason()).isEqualTo("RtoExceedsRiderPlan");
     assertThat(failoverTime.getMessage()).contains("2m").contains("1m");
 
+    // The rider's plan, checked: the same 2m against 1m, shown on the rider.
+    RiderStatus planned =
+        awaitRider(
+            "the failover plan checked",
+            s -> conditionIs(s, ConditionTypes.FAILOVER_PLAN_VALID, "False"));
+    assertThat(planned.getPlanChecks())
+        .filteredOn(c -> c.getElement().equals("maxFailoverTime"))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getPassed()).isFalse();
+              assertThat(c.getMessage()).contains("billing-a (rto 2m)");
+            });
+    assertThat(condition(planned, ConditionTypes.FAILOVER_PLAN_VALID).orElseThrow().getReason())
+        .isEqualTo("MaxFailoverTimeNotMet");
+    assertThat(condition(planned, ConditionTypes.READY).orElseThrow().getMessage())
+        .as("Ready leaves the plan out")
+        .doesNotContain("FailoverPlanValid");
+
+    // Passing the developer limit is one security alert, however often the rider is reconciled.
+    assertThat(securityAlerts("license.maxConcurrentDevelopers")).hasSize(1);
+    assertThat(operator.metrics().lines())
+        .anyMatch(
+            line ->
+                line.startsWith("failover_rider_license_used{")
+                    && line.contains(RIDER_LABEL)
+                    && line.contains("limit=\"maxConcurrentDevelopers\"")
+                    && line.endsWith(" 3.0"))
+        .anyMatch(
+            line ->
+                line.startsWith("failover_rider_license_allowed{")
+                    && line.contains(RIDER_LABEL)
+                    && line.contains("limit=\"maxConcurrentDevelopers\"")
+                    && line.endsWith(" 2.0"))
+        .anyMatch(
+            line ->
+                line.startsWith("failover_rider_security_alerts_total{")
+                    && line.contains(RIDER_LABEL)
+                    && line.contains("limit=\"maxConcurrentDevelopers\"")
+                    && line.endsWith(" 1.0"));
+
     for (String dataCenter : DATA_CENTERS) {
       // The license's 100 concurrent SaaS users, written into the workload everywhere it runs.
       var deployment =
@@ -176,11 +224,11 @@ class RiderGrantsE2E {
           awaitRider(
               "changed where reachable, pending in washington",
               s ->
-                  observedLatest(s)
-                      && conditionIs(s, ConditionTypes.PERMISSIONS_APPLIED, "False")
+                  conditionIs(s, ConditionTypes.PERMISSIONS_APPLIED, "False")
                       && s.getPermissions().stream()
                           .filter(p -> !p.getDataCenter().equals("washington"))
-                          .allMatch(p -> Boolean.TRUE.equals(p.getApplied())));
+                          .allMatch(p -> Boolean.TRUE.equals(p.getApplied())),
+              true);
       assertThat(pending.getPermissions())
           .filteredOn(p -> p.getDataCenter().equals("washington"))
           .singleElement()
@@ -222,7 +270,8 @@ class RiderGrantsE2E {
       assertThat(can("washington", "alice", "create", FIREWALL)).isTrue();
       awaitRider(
           "bound everywhere again",
-          s -> observedLatest(s) && conditionIs(s, ConditionTypes.PERMISSIONS_APPLIED, "True"));
+          s -> conditionIs(s, ConditionTypes.PERMISSIONS_APPLIED, "True"),
+          true);
       // The limit is kept again: one subject.
       assertThat(rider().get().getStatus().getUnboundSubjects()).isEmpty();
     } finally {
@@ -292,6 +341,7 @@ class RiderGrantsE2E {
       assertThat(status.getLicenseUsage())
           .extracting(u -> u.getLimit() + " " + u.getUsed() + "/" + u.getAllowed())
           .contains("maxApplicationsDeveloped 3/2");
+      assertThat(securityAlerts("license.maxApplicationsDeveloped")).hasSize(1);
 
     } finally {
       for (PolicyDraft draft : extra) {
@@ -322,6 +372,16 @@ class RiderGrantsE2E {
     return reached.getStatus().condition(ConditionTypes.READY).orElseThrow();
   }
 
+  /** The SecurityAlert Events on the rider whose message names the limit. */
+  private List<String> securityAlerts(String limit) {
+    return world.hub().v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+        .filter(e -> RIDER.equals(e.getInvolvedObject().getName()))
+        .filter(e -> "SecurityAlert".equals(e.getReason()) && "Warning".equals(e.getType()))
+        .map(e -> e.getMessage())
+        .filter(message -> message.contains(limit))
+        .toList();
+  }
+
   private PaasRider rider(String grants) {
     String yaml =
         """
@@ -343,19 +403,30 @@ class RiderGrantsE2E {
   }
 
   private RiderStatus awaitRider(String what, Predicate<RiderStatus> condition) {
+    return awaitRider(what, condition, false);
+  }
+
+  /**
+   * Waits for the rider's status to match; with {@code latest}, also for the status to be of the
+   * generation of the same snapshot (no call to the API server in the predicate: it runs on the
+   * HTTP client's thread, where a blocking request waits for itself until it times out).
+   */
+  private RiderStatus awaitRider(String what, Predicate<RiderStatus> condition, boolean latest) {
     PaasRider reached =
         rider()
             .waitUntilCondition(
-                r -> r != null && r.getStatus() != null && condition.test(r.getStatus()),
+                r ->
+                    r != null
+                        && r.getStatus() != null
+                        && (!latest
+                            || Objects.equals(
+                                r.getStatus().getObservedGeneration(),
+                                r.getMetadata().getGeneration()))
+                        && condition.test(r.getStatus()),
                 SETTLE.toSeconds(),
                 TimeUnit.SECONDS);
     assertThat(reached).as(what).isNotNull();
     return reached.getStatus();
-  }
-
-  private boolean observedLatest(RiderStatus status) {
-    PaasRider now = rider().get();
-    return Objects.equals(status.getObservedGeneration(), now.getMetadata().getGeneration());
   }
 
   private boolean can(String dataCenter, String user, String verb, String resource) {
