@@ -5,6 +5,7 @@ import dev.failover.operator.observability.RiderLicenseMetrics;
 import dev.failover.operator.status.ConditionEvents;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Today's security alerts: a Warning Event with reason {@value #REASON} on the rider, which the
@@ -24,7 +25,13 @@ public final class EventSecurityAlerts implements SecurityAlerts {
 
   @Override
   public void raise(HasMetadata rider, SecurityAlert alert) {
-    events.warning(rider, REASON, alert.limit().toLowerCase(Locale.ROOT), alert.message());
-    metrics.alerted(alert.namespace(), alert.riderKind(), alert.rider(), alert.limit());
+    // One occurrence per limit and rider version decided from: a reconcile that runs again on the
+    // same version (retried, or on a cache that has not seen the last status yet) tells nothing
+    // new.
+    String version = Optional.ofNullable(rider.getMetadata().getResourceVersion()).orElse("new");
+    String occurrence = alert.limit().toLowerCase(Locale.ROOT) + "." + version;
+    if (events.warningOnce(rider, REASON, occurrence, alert.message())) {
+      metrics.alerted(alert.namespace(), alert.riderKind(), alert.rider(), alert.limit());
+    }
   }
 }

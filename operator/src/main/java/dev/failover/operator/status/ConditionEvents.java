@@ -61,16 +61,14 @@ public final class ConditionEvents {
   }
 
   /**
-   * A Warning Event that no condition carries, such as a security alert; {@code key} (lowercase,
-   * dots and dashes) tells apart two Events of the same reason on the object in the same second.
+   * A Warning Event that no condition carries, such as a security alert, named by {@code
+   * occurrence} (lowercase, dots and dashes): the same occurrence told twice, by a retried or stale
+   * reconcile, is one Event.
+   *
+   * @return false when the Event already existed: the occurrence was told before
    */
-  public void warning(HasMetadata object, String reason, String key, String message) {
-    emit(
-        object,
-        reason,
-        message,
-        true,
-        reason.toLowerCase(Locale.ROOT) + "." + key + "." + clock.instant().getEpochSecond());
+  public boolean warningOnce(HasMetadata object, String reason, String occurrence, String message) {
+    return emit(object, reason, message, true, reason.toLowerCase(Locale.ROOT) + "." + occurrence);
   }
 
   private static boolean sameState(Condition a, Condition b) {
@@ -82,7 +80,8 @@ public final class ConditionEvents {
     return status == null ? Optional.empty() : status.condition(type);
   }
 
-  private void emit(
+  /** Returns false only when an Event of that name already existed. */
+  private boolean emit(
       HasMetadata object, String reason, String message, boolean warning, String suffix) {
     String name = object.getMetadata().getName();
     String namespace =
@@ -119,11 +118,13 @@ public final class ConditionEvents {
                   .endSource()
                   .build())
           .create();
+      return true;
     } catch (KubernetesClientException e) {
-      if (e.getCode() != 409) {
-        log.warn(
-            "cannot record Event {} on {} {}: {}", reason, object.getKind(), name, e.getCode());
+      if (e.getCode() == 409) {
+        return false;
       }
+      log.warn("cannot record Event {} on {} {}: {}", reason, object.getKind(), name, e.getCode());
+      return true;
     }
   }
 }

@@ -21,7 +21,7 @@ import org.mockito.ArgumentCaptor;
 class ConditionEventsTest {
   @SuppressWarnings("unchecked")
   @Test
-  void aWarningOfNoConditionIsAWarningEventOnTheObjectNamedByReasonKeyAndSecond() {
+  void aWarningOfNoConditionIsAWarningEventOnTheObjectNamedByReasonAndOccurrence() {
     KubernetesClient hub = mock(KubernetesClient.class);
     V1APIGroupDSL v1 = mock(V1APIGroupDSL.class);
     MixedOperation<Event, EventList, Resource<Event>> all = mock(MixedOperation.class);
@@ -40,17 +40,44 @@ class ConditionEventsTest {
     rider.getMetadata().setNamespace("shop");
     rider.getMetadata().setUid("uid-1");
 
-    events.warning(rider, "SecurityAlert", "maxapplications", "SaasRider crm passed it");
+    assertThat(
+            events.warningOnce(
+                rider, "SecurityAlert", "maxapplications.42", "SaasRider crm passed it"))
+        .isTrue();
 
     Event event = written.getValue();
-    assertThat(event.getMetadata().getName())
-        .isEqualTo(
-            "crm.securityalert.maxapplications."
-                + Instant.parse("2026-12-01T04:00:00Z").getEpochSecond());
+    assertThat(event.getMetadata().getName()).isEqualTo("crm.securityalert.maxapplications.42");
     assertThat(event.getType()).isEqualTo("Warning");
     assertThat(event.getReason()).isEqualTo("SecurityAlert");
     assertThat(event.getMessage()).isEqualTo("SaasRider crm passed it");
     assertThat(event.getInvolvedObject().getUid()).isEqualTo("uid-1");
     assertThat(event.getInvolvedObject().getKind()).isEqualTo("SaasRider");
+  }
+
+  @SuppressWarnings("unchecked")
+  @Test
+  void anOccurrenceToldBeforeIsNotToldAgain() {
+    KubernetesClient hub = mock(KubernetesClient.class);
+    V1APIGroupDSL v1 = mock(V1APIGroupDSL.class);
+    MixedOperation<Event, EventList, Resource<Event>> all = mock(MixedOperation.class);
+    NonNamespaceOperation<Event, EventList, Resource<Event>> inShop =
+        mock(NonNamespaceOperation.class);
+    Resource<Event> existing = mock(Resource.class);
+    when(hub.v1()).thenReturn(v1);
+    when(v1.events()).thenReturn(all);
+    when(all.inNamespace("shop")).thenReturn(inShop);
+    when(inShop.resource(org.mockito.ArgumentMatchers.any(Event.class))).thenReturn(existing);
+    when(existing.create())
+        .thenThrow(
+            new io.fabric8.kubernetes.client.KubernetesClientException(
+                "already exists", 409, null));
+    ConditionEvents events =
+        new ConditionEvents(
+            hub, Clock.fixed(Instant.parse("2026-12-01T04:00:00Z"), ZoneOffset.UTC));
+    SaasRider rider = new SaasRider();
+    rider.getMetadata().setName("crm");
+    rider.getMetadata().setNamespace("shop");
+
+    assertThat(events.warningOnce(rider, "SecurityAlert", "maxapplications.42", "again")).isFalse();
   }
 }
