@@ -36,6 +36,33 @@ public final class IngressStandIn implements AutoCloseable {
     hostnames.forEach(host -> requests.put(host, new AtomicInteger()));
   }
 
+  /**
+   * The hostname the stand-in answers for a data center's ingress: {@code toronto.ingress.test}.
+   */
+  public static String hostnameOf(String dataCenter) {
+    return dataCenter + ".ingress.test";
+  }
+
+  /** The fast-probing data centers, each with its stand-in hostname as its ingress address. */
+  public static List<DataCenterPlan> fastPlans() {
+    return FastProbes.plans().stream()
+        .map(plan -> plan.withIngressAddress(hostnameOf(plan.name())))
+        .toList();
+  }
+
+  /** Serves the ingress hostnames of these data centers (see {@link #start}). */
+  public static IngressStandIn startFor(Path dir, List<DataCenterPlan> plans) {
+    return start(dir, plans.stream().map(DataCenterPlan::ingressAddress).toList());
+  }
+
+  /** Starts the world's operator so that it resolves the ingress hostnames to this stand-in. */
+  public OperatorProcess operatorIn(FailoverWorld world) {
+    return world.operator(
+        world
+            .operatorLaunch()
+            .withJvmOptions(List.of("-XX:+ExitOnOutOfMemoryError", resolverOption())));
+  }
+
   /** Serves {@code hostnames} and writes the hosts file that sends them to it into {@code dir}. */
   public static IngressStandIn start(Path dir, List<String> hostnames) {
     try {

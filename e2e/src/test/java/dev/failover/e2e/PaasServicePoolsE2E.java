@@ -37,9 +37,8 @@ class PaasServicePoolsE2E {
   private static final Duration SETTLE = Duration.ofSeconds(60);
   private static final String NAMESPACE = "e2e-pools";
   private static final String RIDER = "storefront";
-  private static final String TORONTO = "toronto.ingress.test";
-  private static final String CHICAGO = "chicago.ingress.test";
-  private static final String WASHINGTON = "washington.ingress.test";
+  private static final String TORONTO = IngressStandIn.hostnameOf("toronto");
+  private static final String CHICAGO = IngressStandIn.hostnameOf("chicago");
   private static final String CHECKOUT_HEALTH = "/checkout/healthz";
   private static final String CATALOG_HEALTH = "/catalog/healthz";
 
@@ -51,20 +50,12 @@ class PaasServicePoolsE2E {
 
   @BeforeAll
   void startTheOperatorWithTheRiderAndTwoPools(Testbed testbed) {
+    List<DataCenterPlan> plans = IngressStandIn.fastPlans();
     ingress =
-        IngressStandIn.start(
-            testbed.layout().processRoot().resolve("ingress-stand-in-pools"),
-            List.of(TORONTO, CHICAGO, WASHINGTON));
-    List<DataCenterPlan> plans =
-        FastProbes.plans().stream()
-            .map(plan -> plan.withIngressAddress(plan.name() + ".ingress.test"))
-            .toList();
+        IngressStandIn.startFor(
+            testbed.layout().processRoot().resolve("ingress-stand-in-pools"), plans);
     world = FailoverWorld.start(testbed, plans);
-    operator =
-        world.operator(
-            world
-                .operatorLaunch()
-                .withJvmOptions(List.of("-XX:+ExitOnOutOfMemoryError", ingress.resolverOption())));
+    operator = ingress.operatorIn(world);
     for (DataCenterPlan plan : world.plans()) {
       world.awaitDataCenterPhase(plan.name(), DataCenterPhase.Healthy, SETTLE);
     }

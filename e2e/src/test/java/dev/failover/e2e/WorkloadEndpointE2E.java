@@ -34,9 +34,9 @@ class WorkloadEndpointE2E {
   /** A wait, not a bound: generous, since CI shares 2 cores with other work. */
   private static final Duration SETTLE = Duration.ofSeconds(60);
 
-  private static final String TORONTO = "toronto.ingress.test";
-  private static final String CHICAGO = "chicago.ingress.test";
-  private static final String WASHINGTON = "washington.ingress.test";
+  private static final String TORONTO = IngressStandIn.hostnameOf("toronto");
+  private static final String CHICAGO = IngressStandIn.hostnameOf("chicago");
+  private static final String WASHINGTON = IngressStandIn.hostnameOf("washington");
 
   private IngressStandIn ingress;
   private FailoverWorld world;
@@ -44,20 +44,11 @@ class WorkloadEndpointE2E {
 
   @BeforeAll
   void startTheOperator(Testbed testbed) {
+    List<DataCenterPlan> plans = IngressStandIn.fastPlans();
     ingress =
-        IngressStandIn.start(
-            testbed.layout().processRoot().resolve("ingress-stand-in"),
-            List.of(TORONTO, CHICAGO, WASHINGTON));
-    List<DataCenterPlan> plans =
-        FastProbes.plans().stream()
-            .map(plan -> plan.withIngressAddress(plan.name() + ".ingress.test"))
-            .toList();
+        IngressStandIn.startFor(testbed.layout().processRoot().resolve("ingress-stand-in"), plans);
     world = FailoverWorld.start(testbed, plans);
-    operator =
-        world.operator(
-            world
-                .operatorLaunch()
-                .withJvmOptions(List.of("-XX:+ExitOnOutOfMemoryError", ingress.resolverOption())));
+    operator = ingress.operatorIn(world);
   }
 
   @AfterAll

@@ -1,12 +1,12 @@
 package dev.failover.operator.rider;
 
-import dev.failover.api.v1alpha1.failoverpolicy.RiderKind;
 import dev.failover.api.v1alpha1.failoverpolicy.RiderRef;
 import dev.failover.api.v1alpha1.iaasrider.IaasRider;
 import dev.failover.api.v1alpha1.paasrider.PaasRider;
 import dev.failover.api.v1alpha1.saasrider.SaasRider;
 import dev.failover.core.pool.ServicePools;
 import dev.failover.core.rider.RiderNamespaces;
+import dev.failover.core.rider.UserLimits;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -35,15 +35,28 @@ final class HubRiders {
     };
   }
 
-  /** The service pools of the policy's rider; none unless it names a PaaS rider that has them. */
-  ServicePools servicePools(String namespace, RiderRef ref) {
-    if (ref == null || ref.getKind() != RiderKind.PaasRider || ref.getName() == null) {
-      return ServicePools.NONE;
+  /**
+   * What the policy's workload is rendered with, from one read of its rider: the license's per-user
+   * limits, and the service pools (a PaaS rider's only); empty when the rider does not exist.
+   */
+  Optional<Rendering> rendering(String namespace, RiderRef ref) {
+    if (ref == null || ref.getKind() == null || ref.getName() == null) {
+      return Optional.empty();
     }
-    return get(PaasRider.class, namespace, ref.getName())
-        .map(RiderServicePools::of)
-        .orElse(ServicePools.NONE);
+    return switch (ref.getKind()) {
+      case SaasRider ->
+          get(SaasRider.class, namespace, ref.getName())
+              .map(r -> new Rendering(RiderTerms.of(r).userLimits(), ServicePools.NONE));
+      case PaasRider ->
+          get(PaasRider.class, namespace, ref.getName())
+              .map(r -> new Rendering(RiderTerms.of(r).userLimits(), RiderServicePools.of(r)));
+      case IaasRider ->
+          get(IaasRider.class, namespace, ref.getName())
+              .map(r -> new Rendering(RiderTerms.of(r).userLimits(), ServicePools.NONE));
+    };
   }
+
+  record Rendering(UserLimits userLimits, ServicePools servicePools) {}
 
   /**
    * Where the rider may grant ({@link RiderNamespaces#resolve}).

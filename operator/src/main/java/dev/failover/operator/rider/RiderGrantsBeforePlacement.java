@@ -1,7 +1,6 @@
 package dev.failover.operator.rider;
 
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
-import dev.failover.api.v1alpha1.failoverpolicy.RiderRef;
 import dev.failover.operator.failoverpolicy.BeforePlacement;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -29,14 +28,13 @@ public final class RiderGrantsBeforePlacement implements BeforePlacement {
   @Override
   public List<GenericKubernetesResource> render(
       FailoverPolicy policy, List<GenericKubernetesResource> objects) {
-    String namespace = policy.getMetadata().getNamespace();
-    RiderRef ref = policy.getSpec().getRiderRef();
-    List<GenericKubernetesResource> licensed =
-        riders
-            .find(namespace, ref)
-            .map(rider -> LicenseRendering.render(objects, rider.userLimits()))
-            .orElse(objects);
-    return PoolRendering.render(licensed, riders.servicePools(namespace, ref));
+    return riders
+        .rendering(policy.getMetadata().getNamespace(), policy.getSpec().getRiderRef())
+        .map(
+            rider ->
+                PoolRendering.render(
+                    LicenseRendering.render(objects, rider.userLimits()), rider.servicePools()))
+        .orElse(objects);
   }
 
   @Override
