@@ -12,6 +12,8 @@ KWOK_VERSION=v0.8.0
 HELM_VERSION=v3.22.0
 TOXIPROXY_VERSION=v2.5.0
 EXTERNAL_DNS_VERSION=v0.19.0
+# The metrics API a data center serves, which kwokctl runs per data center (docs/capacity-metrics-recipe.md).
+METRICS_SERVER_VERSION=v0.8.0
 
 CACHE=${FAILOVER_TESTBED_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/failover-operator/testbed}
 BIN=$CACHE/bin
@@ -116,6 +118,7 @@ install_tool kwok $KWOK_VERSION sigs.k8s.io/kwok/cmd/kwok@$KWOK_VERSION kwok
 install_tool kwok $KWOK_VERSION sigs.k8s.io/kwok/cmd/kwokctl@$KWOK_VERSION kwokctl
 install_tool toxiproxy $TOXIPROXY_VERSION github.com/Shopify/toxiproxy/v2/cmd/server@$TOXIPROXY_VERSION server
 install_tool helm $HELM_VERSION helm.sh/helm/v3/cmd/helm@$HELM_VERSION helm
+install_tool metrics-server $METRICS_SERVER_VERSION sigs.k8s.io/metrics-server/cmd/metrics-server@$METRICS_SERVER_VERSION metrics-server
 build_kubernetes
 fetch_external_dns_crd
 
@@ -126,6 +129,7 @@ ln -sfn "$CACHE/kubernetes-$K8S_VERSION/kubectl" "$BIN/kubectl"
 ln -sfn "$CACHE/etcd-$ETCD_VERSION/etcd" "$BIN/etcd"
 ln -sfn "$CACHE/kwok-$KWOK_VERSION/kwok" "$BIN/kwok"
 ln -sfn "$CACHE/kwok-$KWOK_VERSION/kwokctl" "$BIN/kwokctl"
+ln -sfn "$CACHE/metrics-server-$METRICS_SERVER_VERSION/metrics-server" "$BIN/metrics-server"
 ln -sfn "$CACHE/toxiproxy-$TOXIPROXY_VERSION/server" "$BIN/toxiproxy-server"
 ln -sfn "$CACHE/helm-$HELM_VERSION/helm" "$BIN/helm"
 ln -sfn "$CACHE/external-dns-$EXTERNAL_DNS_VERSION/dnsendpoints.yaml" "$CRDS/dnsendpoints.yaml"
