@@ -84,6 +84,10 @@ class MemberRbacIT {
     assertThat(operator.allowsPath("get", "/readyz")).as("probe").isTrue();
     assertThat(operator.allows("list", "nodes")).as("capacity: nodes").isTrue();
     assertThat(operator.allows("list", "pods")).as("capacity: pods everywhere").isTrue();
+    assertThat(operator.allows("list", "nodes.metrics.k8s.io")).as("usage: node metrics").isTrue();
+    assertThat(operator.allows("list", "pods.metrics.k8s.io"))
+        .as("usage: no per-pod metrics")
+        .isFalse();
     assertThat(operator.allows("get", "namespaces", null, TENANT)).as("namespace").isTrue();
     for (String resource :
         new String[] {"deployments.apps", "statefulsets.apps", "services", "configmaps"}) {

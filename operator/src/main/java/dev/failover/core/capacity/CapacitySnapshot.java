@@ -10,14 +10,38 @@ import java.util.OptionalDouble;
  * to them ask for.
  *
  * @param readyNodes the nodes counted in {@code allocatable}
+ * @param cpuUsage what those nodes are busy with; empty where no metrics API answers for all
  */
 public record CapacitySnapshot(
-    Resources allocatable, Resources requested, int readyNodes, Instant measuredAt) {
+    Resources allocatable,
+    Resources requested,
+    int readyNodes,
+    Instant measuredAt,
+    Optional<CpuUsage> cpuUsage) {
 
   public CapacitySnapshot {
     Objects.requireNonNull(allocatable, "allocatable");
     Objects.requireNonNull(requested, "requested");
     Objects.requireNonNull(measuredAt, "measuredAt");
+    Objects.requireNonNull(cpuUsage, "cpuUsage");
+  }
+
+  /** A measurement without usage figures. */
+  public CapacitySnapshot(
+      Resources allocatable, Resources requested, int readyNodes, Instant measuredAt) {
+    this(allocatable, requested, readyNodes, measuredAt, Optional.empty());
+  }
+
+  public CapacitySnapshot withCpuUsage(Optional<CpuUsage> usage) {
+    return new CapacitySnapshot(allocatable, requested, readyNodes, measuredAt, usage);
+  }
+
+  /** CPU in use as a share of allocatable CPU (may pass 100 on an overcommitted node). */
+  public OptionalDouble cpuUtilizationPercent() {
+    if (cpuUsage.isEmpty() || allocatable.cpuMillis() == 0) {
+      return OptionalDouble.empty();
+    }
+    return OptionalDouble.of(percent(cpuUsage.get().usedMillis(), allocatable.cpuMillis()));
   }
 
   /** Without CPU and memory to offer there is nothing to take a share of. */

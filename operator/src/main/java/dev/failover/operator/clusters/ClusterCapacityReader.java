@@ -2,11 +2,14 @@ package dev.failover.operator.clusters;
 
 import dev.failover.core.capacity.CapacitySnapshot;
 import dev.failover.core.capacity.ClusterCapacity;
+import dev.failover.core.capacity.CpuUsage;
+import dev.failover.core.capacity.NodeUsage;
 import dev.failover.core.capacity.Resources;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeList;
 import io.fabric8.kubernetes.api.model.PodList;
+import io.fabric8.kubernetes.api.model.metrics.v1beta1.NodeMetricsList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.http.HttpClient;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -36,6 +40,7 @@ public final class ClusterCapacityReader {
   public static final int PAGE_SIZE = 500;
 
   private static final String NODES = "api/v1/nodes";
+  private static final String NODE_METRICS = "apis/metrics.k8s.io/v1beta1/nodes";
   private static final String PODS =
       "api/v1/pods?fieldSelector="
           + URLEncoder.encode(
@@ -78,13 +83,29 @@ public final class ClusterCapacityReader {
                                     .requested()),
                     timeout,
                     null))
+        .thenCompose(done -> cpuUsage(client, nodes, timeout))
         .thenApply(
-            done -> {
+            usage -> {
               CapacitySnapshot offered = ClusterCapacity.measure(nodes, List.of(), listedAt);
               return new CapacitySnapshot(
-                  offered.allocatable(), requested[0], offered.readyNodes(), listedAt);
+                  offered.allocatable(), requested[0], offered.readyNodes(), listedAt, usage);
             })
         .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * The nodes' CPU usage from the metrics API. Optional in a data center: one without
+   * metrics-server (404), one whose metrics-server is not up yet (503), or an identity not allowed
+   * to read it (403) still has its capacity measured, with the usage unknown. Half the timeout at
+   * most, so a hung metrics-server does not cost the capacity too.
+   */
+  private CompletableFuture<Optional<CpuUsage>> cpuUsage(
+      KubernetesClient client, List<Node> nodes, Duration timeout) {
+    Duration half = timeout.dividedBy(2);
+    return page(client, NODE_METRICS, NodeMetricsList.class, half, null)
+        .orTimeout(half.toMillis(), TimeUnit.MILLISECONDS)
+        .thenApply(metrics -> NodeUsage.measure(nodes, metrics.getItems()))
+        .exceptionally(unknown -> Optional.empty());
   }
 
   /** Reads every page in turn, handing each to {@code each}; completes after the last. */

@@ -3,6 +3,7 @@ package dev.failover.operator.datacenter;
 import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.api.v1alpha1.datacenter.DataCenterCapacity;
 import dev.failover.core.capacity.CapacitySnapshot;
+import dev.failover.core.capacity.CpuUsage;
 import dev.failover.core.capacity.QuantityText;
 import dev.failover.core.capacity.Resources;
 import java.time.Instant;
@@ -31,6 +32,16 @@ public final class CapacityStatusMapper {
     snapshot.freePercent().ifPresent(free -> status.setFreePercent(Math.floor(free * 10) / 10));
     snapshot.reserveMet(reservePercent).ifPresent(status::setReserveMet);
     status.setMeasuredAt(snapshot.measuredAt().truncatedTo(ChronoUnit.MILLIS).toString());
+    snapshot
+        .cpuUsage()
+        .ifPresent(
+            usage -> {
+              status.setUsedCpu(QuantityText.cpu(usage.usedMillis()));
+              status.setUsageSampledAt(usage.sampledAt().toString());
+            });
+    snapshot
+        .cpuUtilizationPercent()
+        .ifPresent(used -> status.setCpuUtilizationPercent(Math.round(used * 10) / 10.0));
     return status;
   }
 
@@ -49,10 +60,20 @@ public final class CapacityStatusMapper {
                   QuantityText.cpuMillis(status.getRequestedCpu()),
                   QuantityText.bytes(status.getRequestedMemory())),
               status.getReadyNodes() == null ? 0 : status.getReadyNodes(),
-              Instant.parse(status.getMeasuredAt())));
+              Instant.parse(status.getMeasuredAt()),
+              cpuUsage(status)));
     } catch (IllegalArgumentException | DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  private static Optional<CpuUsage> cpuUsage(DataCenterCapacity status) {
+    return status.getUsedCpu() == null || status.getUsageSampledAt() == null
+        ? Optional.empty()
+        : Optional.of(
+            new CpuUsage(
+                QuantityText.cpuMillis(status.getUsedCpu()),
+                Instant.parse(status.getUsageSampledAt())));
   }
 
   public static int reservePercent(DataCenter dataCenter) {

@@ -1,10 +1,12 @@
 package dev.failover.operator.clusters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.failover.core.capacity.CapacitySnapshot;
+import dev.failover.core.capacity.CpuUsage;
 import dev.failover.core.capacity.Resources;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
@@ -12,13 +14,17 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The pod list is read in pages (limit and continue), never as one response. */
+/**
+ * The pod list is read in pages (limit and continue), never as one response; CPU usage comes from
+ * the metrics API where one answers, and is unknown, not a failed measurement, where none does.
+ */
 class ClusterCapacityReaderTest {
   private static final int PODS = 7;
   private final List<String> queries = new CopyOnWriteArrayList<>();
@@ -79,6 +85,39 @@ class ClusterCapacityReaderTest {
   void stop() {
     client.close();
     server.stop(0);
+  }
+
+  @Test
+  void theNodesCpuUsageComesFromTheMetricsApi() {
+    server.createContext(
+        "/apis/metrics.k8s.io/v1beta1/nodes",
+        exchange ->
+            respond(
+                exchange,
+                """
+                {"kind":"NodeMetricsList","apiVersion":"metrics.k8s.io/v1beta1","metadata":{},
+                 "items":[{"metadata":{"name":"n1"},"timestamp":"2026-12-01T04:07:37Z",
+                 "window":"15.005s","usage":{"cpu":"5994665928n","memory":"2Gi"}}]}
+                """));
+
+    CapacitySnapshot snapshot =
+        new ClusterCapacityReader(Clock.systemUTC(), 3).read(client, Duration.ofSeconds(10)).join();
+
+    assertThat(snapshot.cpuUsage())
+        .hasValue(new CpuUsage(5995, Instant.parse("2026-12-01T04:07:37Z")));
+    assertThat(snapshot.cpuUtilizationPercent().getAsDouble()).isCloseTo(74.9, within(0.1));
+  }
+
+  @Test
+  void withoutAMetricsApiTheCapacityIsMeasuredAndTheUsageUnknown() {
+    // No context for /apis/metrics.k8s.io: the server answers 404, as a data center without
+    // metrics-server does.
+    CapacitySnapshot snapshot =
+        new ClusterCapacityReader(Clock.systemUTC(), 3).read(client, Duration.ofSeconds(10)).join();
+
+    assertThat(snapshot.requested()).isEqualTo(new Resources(PODS * 100, PODS * (64L << 20)));
+    assertThat(snapshot.cpuUsage()).isEmpty();
+    assertThat(snapshot.cpuUtilizationPercent()).isEmpty();
   }
 
   @Test

@@ -6,8 +6,10 @@ import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.api.v1alpha1.datacenter.DataCenterCapacity;
 import dev.failover.api.v1alpha1.datacenter.DataCenterSpec;
 import dev.failover.core.capacity.CapacitySnapshot;
+import dev.failover.core.capacity.CpuUsage;
 import dev.failover.core.capacity.Resources;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CapacityStatusMapperTest {
@@ -62,6 +64,24 @@ class CapacityStatusMapperTest {
                 snapshot.requested(),
                 2,
                 Instant.parse("2026-11-23T12:00:00.123Z")));
+  }
+
+  @Test
+  void cpuUsageIsWrittenWithItsShareAndSampleTimeAndReadBack() {
+    Instant sampled = Instant.parse("2026-11-23T11:59:50Z");
+    CapacitySnapshot snapshot =
+        kwok(1_500, 0).withCpuUsage(Optional.of(new CpuUsage(21_350, sampled)));
+    DataCenterCapacity status = CapacityStatusMapper.toStatus(snapshot, 20);
+    assertThat(status.getUsedCpu()).isEqualTo("21350m");
+    assertThat(status.getCpuUtilizationPercent()).as("21.35 of 64 cores").isEqualTo(33.4);
+    assertThat(status.getUsageSampledAt()).isEqualTo("2026-11-23T11:59:50Z");
+    assertThat(CapacityStatusMapper.fromStatus(status).orElseThrow().cpuUsage())
+        .hasValue(new CpuUsage(21_350, sampled));
+
+    DataCenterCapacity unknown = CapacityStatusMapper.toStatus(kwok(1_500, 0), 20);
+    assertThat(unknown.getUsedCpu()).isNull();
+    assertThat(unknown.getCpuUtilizationPercent()).as("unknown, never 0").isNull();
+    assertThat(CapacityStatusMapper.fromStatus(unknown).orElseThrow().cpuUsage()).isEmpty();
   }
 
   @Test

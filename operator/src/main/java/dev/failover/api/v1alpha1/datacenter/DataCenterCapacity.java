@@ -38,9 +38,49 @@ public class DataCenterCapacity {
   private Boolean reserveMet;
 
   @JsonPropertyDescription(
+      "CPU those nodes are busy with, from the metrics.k8s.io API, as a quantity. Absent where no"
+          + " metrics API answers for every counted node (for example no metrics-server, or one"
+          + " that started less than about 30s ago).")
+  private String usedCpu;
+
+  @JsonPropertyDescription(
+      "usedCpu as a share of allocatableCpu, in percent. IaaS riders' capacity thresholds"
+          + " judge by it.")
+  private Double cpuUtilizationPercent;
+
+  @JsonPropertyDescription(
+      "When the metrics API took usedCpu (RFC 3339, the oldest of the nodes' figures); a later"
+          + " time means a new sample.")
+  private String usageSampledAt;
+
+  @JsonPropertyDescription(
       "When the nodes and pods were listed (RFC 3339). A measurement older than three intervals"
           + " (45s) counts as unknown, and unknown capacity never blocks a failover.")
   private String measuredAt;
+
+  public String getUsedCpu() {
+    return usedCpu;
+  }
+
+  public void setUsedCpu(String usedCpu) {
+    this.usedCpu = usedCpu;
+  }
+
+  public Double getCpuUtilizationPercent() {
+    return cpuUtilizationPercent;
+  }
+
+  public void setCpuUtilizationPercent(Double cpuUtilizationPercent) {
+    this.cpuUtilizationPercent = cpuUtilizationPercent;
+  }
+
+  public String getUsageSampledAt() {
+    return usageSampledAt;
+  }
+
+  public void setUsageSampledAt(String usageSampledAt) {
+    this.usageSampledAt = usageSampledAt;
+  }
 
   public String getAllocatableCpu() {
     return allocatableCpu;
