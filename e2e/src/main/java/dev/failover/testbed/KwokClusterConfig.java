@@ -1,5 +1,8 @@
 package dev.failover.testbed;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * The kwokctl configuration file for one data center: every server binds to 127.0.0.1 only, on
  * ports the testbed chose (see {@link LoopbackPorts}). kwokctl has no flag for the bind address or
@@ -18,6 +21,12 @@ package dev.failover.testbed;
  *       longer than its renew deadline loses leadership and exits, never to be restarted. Each data
  *       center runs one of each, so leader election is off.
  * </ul>
+ *
+ * <p>A data center may also serve the {@code metrics.k8s.io} API, as real ones do: kwokctl then
+ * runs a metrics-server beside it that scrapes kwok's emulated kubelet metrics (pods report the CPU
+ * in their {@code kwok.x-k8s.io/usage-cpu} annotation). Its address must be the node's Hostname
+ * (localhost): kwok's InternalIPs are TEST-NET addresses nothing listens on.
+ * docs/capacity-metrics-recipe.md has the details.
  */
 record KwokClusterConfig(
     int kubeApiserverPort,
@@ -25,18 +34,30 @@ record KwokClusterConfig(
     int etcdPeerPort,
     int kubeControllerManagerPort,
     int kubeSchedulerPort,
-    int kwokControllerPort) {
+    int kwokControllerPort,
+    Optional<MetricsServer> metricsServer) {
 
   static final String BIND_ADDRESS = "127.0.0.1";
 
+  /**
+   * @param manifests a kustomize directory with the APIService and its Service (kwokctl's default
+   *     is a URL, and the testbed has no internet)
+   */
+  record MetricsServer(int port, Path binary, Path kubectl, Path manifests) {}
+
   static KwokClusterConfig withFreePorts() {
+    return withFreePorts(Optional.empty());
+  }
+
+  static KwokClusterConfig withFreePorts(Optional<MetricsServer> metricsServer) {
     return new KwokClusterConfig(
         LoopbackPorts.free(),
         LoopbackPorts.free(),
         LoopbackPorts.free(),
         LoopbackPorts.free(),
         LoopbackPorts.free(),
-        LoopbackPorts.free());
+        LoopbackPorts.free(),
+        metricsServer);
   }
 
   String yaml() {
@@ -53,6 +74,7 @@ record KwokClusterConfig(
           kwokControllerPort: %d
           heartbeatFactor: 1
           nodeLeaseDurationSeconds: 10
+        %s\
         componentsPatches:
           - name: kube-controller-manager
             extraArgs:
@@ -60,6 +82,7 @@ record KwokClusterConfig(
           - name: kube-scheduler
             extraArgs:
               - {key: leader-elect, value: "false"}
+        %s\
         """
         .formatted(
             BIND_ADDRESS,
@@ -68,6 +91,27 @@ record KwokClusterConfig(
             etcdPeerPort,
             kubeControllerManagerPort,
             kubeSchedulerPort,
-            kwokControllerPort);
+            kwokControllerPort,
+            metricsServer.map(KwokClusterConfig::metricsOptions).orElse(""),
+            metricsServer.isPresent() ? METRICS_SERVER_PATCH : "");
+  }
+
+  private static final String METRICS_SERVER_PATCH =
+      """
+        - name: metrics-server
+          extraArgs:
+            - {key: kubelet-preferred-address-types, value: Hostname, override: true}
+      """;
+
+  private static String metricsOptions(MetricsServer server) {
+    return String.join(
+        "\n",
+        "  enableMetricsServer: true",
+        "  metricsServerPort: " + server.port(),
+        "  metricsServerBinary: " + server.binary(),
+        "  metricsServerManifests:",
+        "    - " + server.manifests(),
+        "  kubectlBinary: " + server.kubectl(),
+        "");
   }
 }

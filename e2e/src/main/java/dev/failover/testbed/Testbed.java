@@ -3,7 +3,9 @@ package dev.failover.testbed;
 import eu.rekawek.toxiproxy.Proxy;
 import io.fabric8.kubernetes.api.model.Node;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -137,6 +139,20 @@ public final class Testbed implements AutoCloseable {
    * nodes are Ready, and puts a toxiproxy in front of it.
    */
   public DataCenterCluster startDataCenter(String name) {
+    return startDataCenter(name, false);
+  }
+
+  /**
+   * {@link #startDataCenter(String)}, and the data center serves the {@code metrics.k8s.io} API
+   * through a metrics-server that kwokctl runs, stops and starts with it. Its first figures come
+   * about 30 s after the start (two scrapes 15 s apart); pods report the CPU they use in the
+   * annotation {@code kwok.x-k8s.io/usage-cpu}.
+   */
+  public DataCenterCluster startDataCenterWithMetricsServer(String name) {
+    return startDataCenter(name, true);
+  }
+
+  private DataCenterCluster startDataCenter(String name, boolean metricsServer) {
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
           "data center name '" + name + "' must be lower-case letters, digits and '-'");
@@ -147,7 +163,16 @@ public final class Testbed implements AutoCloseable {
         throw new IllegalStateException("data center " + name + " already exists");
       }
     }
-    KwokClusterConfig ports = KwokClusterConfig.withFreePorts();
+    KwokClusterConfig ports =
+        KwokClusterConfig.withFreePorts(
+            metricsServer
+                ? Optional.of(
+                    new KwokClusterConfig.MetricsServer(
+                        LoopbackPorts.free(),
+                        binaries.metricsServer(),
+                        binaries.kubectl(),
+                        metricsApiService()))
+                : Optional.empty());
     Instant begin;
     CREATE_LOCK.lock();
     try {
@@ -270,6 +295,23 @@ public final class Testbed implements AutoCloseable {
       watchdog.stop();
     }
     log.info("Testbed in {} closed", layout.dir());
+  }
+
+  /** The APIService's kustomize directory, copied out of the class path once. */
+  private synchronized Path metricsApiService() {
+    Path dir = layout.metricsApiServiceDir();
+    for (String file : new String[] {"kustomization.yaml", "metrics-apiservice.yaml"}) {
+      try (InputStream in = Testbed.class.getResourceAsStream("/metrics-apiservice/" + file)) {
+        if (in == null) {
+          throw new IllegalStateException(
+              "metrics-apiservice/" + file + " is not on the class path");
+        }
+        writeFile(dir.resolve(file), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + dir.resolve(file), e);
+      }
+    }
+    return dir;
   }
 
   private DataCenterCluster withProxy(String name, KwokClusterConfig ports) {

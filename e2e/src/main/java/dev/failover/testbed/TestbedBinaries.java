@@ -101,6 +101,22 @@ public final class TestbedBinaries {
   }
 
   /**
+   * metrics-server, for data centers that serve the metrics API. Checked here, not in {@link
+   * #locate()}, so a cache built before the script built it fails only the tests that need it.
+   */
+  public Path metricsServer() {
+    Path binary = binary("metrics-server");
+    if (!Files.isExecutable(binary)) {
+      throw new IllegalStateException(
+          "metrics-server is missing from "
+              + dir
+              + ". Build it with e2e/scripts/testbed-binaries.sh (up to about 10 minutes on 2"
+              + " cores; it skips the binaries already built).");
+    }
+    return binary;
+  }
+
+  /**
    * The DNSEndpoint CRD as external-dns publishes it. Checked here, not in {@link #locate()}, so a
    * cache built before the script fetched it fails only the tests that need it.
    */

@@ -54,6 +54,11 @@ public record TestbedLayout(Path dir) {
     return kwokWorkdir().resolve("scratch-kubeconfig.yaml");
   }
 
+  /** The kustomize directory of the metrics APIService, for data centers that serve the API. */
+  public Path metricsApiServiceDir() {
+    return dir.resolve("metrics-apiservice");
+  }
+
   public Path kubeconfig(String name) {
     return dir.resolve("kubeconfigs").resolve(name + ".yaml");
   }

@@ -2,6 +2,11 @@ package dev.failover.testbed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +14,8 @@ class KwokClusterConfigTest {
 
   @Test
   void bindsEveryServerToLoopbackOnTheChosenPorts() {
-    String yaml = new KwokClusterConfig(21001, 21002, 21003, 21004, 21005, 21006).yaml();
+    String yaml =
+        new KwokClusterConfig(21001, 21002, 21003, 21004, 21005, 21006, Optional.empty()).yaml();
 
     assertThat(yaml)
         .contains("kind: KwokctlConfiguration")
@@ -25,7 +31,8 @@ class KwokClusterConfigTest {
 
   @Test
   void aRestoredDataCenterRunsPodsSoonAndSurvivesAHang() {
-    String yaml = new KwokClusterConfig(21001, 21002, 21003, 21004, 21005, 21006).yaml();
+    String yaml =
+        new KwokClusterConfig(21001, 21002, 21003, 21004, 21005, 21006, Optional.empty()).yaml();
 
     assertThat(yaml)
         .contains("heartbeatFactor: 1")
@@ -33,6 +40,52 @@ class KwokClusterConfigTest {
         .contains("- name: kube-controller-manager")
         .contains("- name: kube-scheduler")
         .contains("{key: leader-elect, value: \"false\"}");
+  }
+
+  @Test
+  void byDefaultNoMetricsServer() {
+    assertThat(
+            new KwokClusterConfig(21001, 21002, 21003, 21004, 21005, 21006, Optional.empty())
+                .yaml())
+        .doesNotContain("metrics");
+  }
+
+  @Test
+  void aMetricsServerOnLoopbackWithOfflineManifestsThatScrapesTheNodesByHostname()
+      throws Exception {
+    String yaml =
+        new KwokClusterConfig(
+                21001,
+                21002,
+                21003,
+                21004,
+                21005,
+                21006,
+                Optional.of(
+                    new KwokClusterConfig.MetricsServer(
+                        21007,
+                        Path.of("/bin/metrics-server"),
+                        Path.of("/bin/kubectl"),
+                        Path.of("/tb/metrics-apiservice"))))
+            .yaml();
+
+    JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+    JsonNode options = config.get("options");
+    assertThat(options.get("enableMetricsServer").asBoolean()).isTrue();
+    assertThat(options.get("metricsServerPort").asInt()).isEqualTo(21007);
+    assertThat(options.get("metricsServerBinary").asText()).isEqualTo("/bin/metrics-server");
+    assertThat(options.get("kubectlBinary").asText()).isEqualTo("/bin/kubectl");
+    assertThat(options.get("metricsServerManifests").get(0).asText())
+        .isEqualTo("/tb/metrics-apiservice");
+    assertThat(options.get("bindAddress").asText()).isEqualTo("127.0.0.1");
+    JsonNode patches = config.get("componentsPatches");
+    assertThat(patches).hasSize(3);
+    JsonNode metrics = patches.get(2);
+    assertThat(metrics.get("name").asText()).isEqualTo("metrics-server");
+    assertThat(metrics.get("extraArgs").get(0).get("key").asText())
+        .isEqualTo("kubelet-preferred-address-types");
+    assertThat(metrics.get("extraArgs").get(0).get("value").asText()).isEqualTo("Hostname");
+    assertThat(metrics.get("extraArgs").get(0).get("override").asBoolean()).isTrue();
   }
 
   @Test

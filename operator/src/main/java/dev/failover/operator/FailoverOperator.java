@@ -31,6 +31,7 @@ import dev.failover.operator.rider.EventSecurityAlerts;
 import dev.failover.operator.rider.IaasRiderReconciler;
 import dev.failover.operator.rider.KubeVirtDiscovery;
 import dev.failover.operator.rider.PaasRiderReconciler;
+import dev.failover.operator.rider.RiderCapacity;
 import dev.failover.operator.rider.RiderGrants;
 import dev.failover.operator.rider.RiderGrantsBeforePlacement;
 import dev.failover.operator.rider.RiderLicenseGate;
@@ -189,7 +190,8 @@ public final class FailoverOperator implements AutoCloseable {
             conditionEvents,
             riderStatus,
             licenseReport,
-            new RiderMachines(connections, new KubeVirtDiscovery(clock))));
+            new RiderMachines(connections, new KubeVirtDiscovery(clock)),
+            new RiderCapacity(conditionEvents, clock)));
     // Endpoints first: /healthz answers while JOSDK connects, so a hub that cannot be reached
     // shows up as not ready (and in the log), not as a process that says nothing.
     AtomicBoolean started = new AtomicBoolean();

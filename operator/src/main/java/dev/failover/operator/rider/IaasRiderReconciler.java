@@ -15,7 +15,8 @@ public final class IaasRiderReconciler extends RiderReconciler<IaasRider> {
       ConditionEvents events,
       RiderStatusMapper status,
       RiderLicenseReport licenseReport,
-      RiderMachines machines) {
+      RiderMachines machines,
+      RiderCapacity capacity) {
     super(
         IaasRider.class,
         RiderKind.IaasRider,
@@ -26,6 +27,7 @@ public final class IaasRiderReconciler extends RiderReconciler<IaasRider> {
         status,
         licenseReport,
         rider -> java.util.Optional.of(MachineTerms.of(rider)),
-        machines);
+        machines,
+        capacity);
   }
 }

@@ -192,7 +192,7 @@ public final class RiderMachines {
             .collect(Collectors.toCollection(java.util.TreeSet::new));
   }
 
-  private static PolicyPlacement placement(FailoverPolicy policy) {
+  static PolicyPlacement placement(FailoverPolicy policy) {
     return new PolicyPlacement(
         policy.getMetadata().getName(),
         PolicySettingsMapper.settings(policy.getSpec()).placement().ordered(),

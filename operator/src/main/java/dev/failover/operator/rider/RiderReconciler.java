@@ -61,6 +61,7 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
   private final RiderStatusMapper statusMapper;
   private final Function<R, Optional<MachineTerms>> machineTerms;
   private final RiderMachines machines;
+  private final RiderCapacity capacity;
   private final RiderLicenseReport licenseReport;
   private InformerEventSource<FailoverPolicy, R> policies;
   private InformerEventSource<DataCenter, R> dataCenters;
@@ -84,6 +85,7 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
         statusMapper,
         licenseReport,
         rider -> Optional.empty(),
+        null,
         null);
   }
 
@@ -98,9 +100,11 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
       RiderStatusMapper statusMapper,
       RiderLicenseReport licenseReport,
       Function<R, Optional<MachineTerms>> machineTerms,
-      RiderMachines machines) {
+      RiderMachines machines,
+      RiderCapacity capacity) {
     this.machineTerms = machineTerms;
     this.machines = machines;
+    this.capacity = capacity;
     this.type = type;
     this.kind = kind;
     this.terms = terms;
@@ -230,9 +234,18 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
     if (wanted.isEmpty() || machines == null) {
       return;
     }
+    List<FailoverPolicy> policies = policiesOf(riderTerms);
+    RiderCapacity.Scaled scaled =
+        capacity.scale(
+            rider,
+            wanted.get(),
+            policies.stream().map(RiderMachines::placement).toList(),
+            this::dataCenter,
+            stored);
     RiderMachines.Outcome outcome =
-        machines.sync(riderTerms, wanted.get(), policiesOf(riderTerms), this::dataCenter, stored);
-    statusMapper.machines(status, stored, outcome.plan(), outcome.entries(), outcome.missing());
+        machines.sync(riderTerms, scaled.terms(), policies, this::dataCenter, stored);
+    statusMapper.machines(
+        status, stored, outcome.plan(), outcome.entries(), outcome.missing(), scaled.status());
   }
 
   private UpdateControl<R> finish(R rider, RiderStatus stored, RiderStatus status) {
@@ -248,9 +261,13 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
                 .anyMatch(m -> !Boolean.TRUE.equals(m.getApplied()) && !RiderMachines.notServed(m));
     // KubeVirt installed later is found at the next look at the data center's discovery.
     boolean notServed = status.getVirtualMachines().stream().anyMatch(RiderMachines::notServed);
+    // A capacity threshold judges every new utilization sample: they come every 15 s.
+    boolean measuring = status.getCapacity() != null;
     return StatusPatches.<R>patchIfChanged(rider, stored, status)
         .rescheduleAfter(
-            pending ? WHILE_PENDING : notServed ? KubeVirtDiscovery.REFRESH : WHILE_SETTLED);
+            pending || measuring
+                ? WHILE_PENDING
+                : notServed ? KubeVirtDiscovery.REFRESH : WHILE_SETTLED);
   }
 
   /** The failover plan against the policies and the privacy laws of their data centers. */

@@ -8,6 +8,7 @@ import static dev.failover.api.v1alpha1.common.ConditionTypes.VIRTUAL_MACHINES_R
 
 import dev.failover.api.v1alpha1.common.AppliedPermissions;
 import dev.failover.api.v1alpha1.common.AppliedVirtualMachine;
+import dev.failover.api.v1alpha1.common.CapacityScaling;
 import dev.failover.api.v1alpha1.common.FailoverPlanCheck;
 import dev.failover.api.v1alpha1.common.LicenseUsage;
 import dev.failover.api.v1alpha1.common.RiderStatus;
@@ -231,9 +232,11 @@ public final class RiderStatusMapper {
       RiderStatus stored,
       MachinePlan plan,
       List<AppliedVirtualMachine> entries,
-      List<String> missingDataCenters) {
+      List<String> missingDataCenters,
+      CapacityScaling capacity) {
     Instant now = clock.instant();
     status.setVirtualMachines(entries);
+    status.setCapacity(capacity);
     List<LicenseUsage> usage = new ArrayList<>(status.getLicenseUsage());
     usage.removeIf(u -> "maxVirtualMachines".equals(u.getLimit()));
     usage.add(new LicenseUsage("maxVirtualMachines", plan.running(), plan.allowed()));

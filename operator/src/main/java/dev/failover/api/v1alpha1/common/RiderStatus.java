@@ -37,6 +37,19 @@ public class RiderStatus extends ConditionedStatus {
   }
 
   @JsonPropertyDescription(
+      "IaaS riders with failoverPlan.capacityThreshold and maxAdditionalVirtualMachines above 0:"
+          + " the samples judged and the machines added.")
+  private CapacityScaling capacity;
+
+  public CapacityScaling getCapacity() {
+    return capacity;
+  }
+
+  public void setCapacity(CapacityScaling capacity) {
+    this.capacity = capacity;
+  }
+
+  @JsonPropertyDescription(
       "Each element of spec.failoverPlan checked against the policies under the rider and the"
           + " data centers they may run in; FailoverPlanValid sums them up.")
   private List<FailoverPlanCheck> planChecks = new ArrayList<>();
