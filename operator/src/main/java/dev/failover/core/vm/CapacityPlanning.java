@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
  *       older than {@link #FRESH}: a data center without one is unmeasured, not idle.
  *   <li>A sample is kept only when it is newer than the last one (metrics-server refreshes every 15
  *       s; asking more often must not count one figure twice), and for {@link #KEEP_FOR}.
- *   <li>When the number of added machines changes, the samples are cleared: the change's effect is
- *       measured anew, never judged by the samples that caused it.
+ *   <li>When the number of added machines changes, the samples are cleared, and only figures taken
+ *       after the change count: its effect is measured anew, never judged by the samples that
+ *       caused it or by a figure taken before it.
  *   <li>Added machines copy the first listed production machine, named {@code <it>-extra-<n>}. They
  *       are production machines, so they run where the policies are active, and they come last in
  *       the license's order: the listed machines keep their places.
@@ -74,7 +75,7 @@ public final class CapacityPlanning {
           "no policy of the rider is active: nothing to measure");
     }
     Optional<Sample> observed = observe(active, latest, now);
-    List<Sample> samples = keep(previous.samples(), observed, now);
+    List<Sample> samples = keep(previous, observed, now);
     MachinePlan base = MachinePlanner.plan(listed, policies, maxVirtualMachines);
     // Each added machine runs in every data center where a policy is active.
     int licenseRoom = Math.max(0, maxVirtualMachines - base.running()) / active.size();
@@ -135,9 +136,14 @@ public final class CapacityPlanning {
         .collect(Collectors.joining(", "));
   }
 
-  private static List<Sample> keep(List<Sample> previous, Optional<Sample> observed, Instant now) {
-    List<Sample> samples = new ArrayList<>(previous);
+  private static List<Sample> keep(State previous, Optional<Sample> observed, Instant now) {
+    List<Sample> samples = new ArrayList<>(previous.samples());
+    // Only figures taken after the last change measure the machines as they are now.
     observed
+        .filter(
+            next ->
+                previous.lastChange() == null
+                    || next.utilization().at().isAfter(previous.lastChange()))
         .filter(
             next ->
                 samples.isEmpty()

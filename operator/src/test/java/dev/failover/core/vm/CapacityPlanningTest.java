@@ -66,6 +66,24 @@ class CapacityPlanningTest {
   }
 
   @Test
+  void aFigureTakenBeforeTheChangeDoesNotMeasureIt() {
+    Rider rider = new Rider();
+    rider.measure("toronto", 90);
+    rider.measure("toronto", 90);
+    Instant lastFigure = rider.now;
+    rider.latest.put("toronto", new UtilizationSample(lastFigure, 90, OptionalDouble.empty()));
+    rider.now = rider.now.plusSeconds(5);
+    rider.latest.put(
+        "toronto", new UtilizationSample(rider.now.minusSeconds(1), 90, OptionalDouble.empty()));
+    assertThat(rider.step().state().additional()).isEqualTo(1);
+    // The next step still sees that figure, taken before the change: no sample.
+    rider.now = rider.now.plusSeconds(10);
+    assertThat(rider.step().state().samples()).isEmpty();
+    Outcome after = rider.measure("toronto", 90);
+    assertThat(after.state().samples()).hasSize(1);
+  }
+
+  @Test
   void theSameFigureReadTwiceIsOneSample() {
     Rider rider = new Rider();
     rider.measure("toronto", 90);
