@@ -3,6 +3,7 @@ package dev.failover.operator.failoverpolicy;
 import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
+import dev.failover.core.failover.EventReason;
 import dev.failover.core.failover.FailoverAction;
 import dev.failover.core.failover.FailoverAction.Emit;
 import dev.failover.core.failover.FailoverAction.EnsureWorkload;
@@ -45,6 +46,7 @@ public final class FailoverActionExecutor {
   private final TrafficPublisher traffic;
   private final PolicyEvents events;
   private final FailoverMetrics metrics;
+  private final FailoverMoments moments;
   private final RecentlyApplied recentlyApplied;
   private final ActionBackoff backoff;
 
@@ -54,10 +56,21 @@ public final class FailoverActionExecutor {
       PolicyEvents events,
       FailoverMetrics metrics,
       Clock clock) {
+    this(appliers, traffic, events, metrics, FailoverMoments.NONE, clock);
+  }
+
+  public FailoverActionExecutor(
+      WorkloadAppliers appliers,
+      TrafficPublisher traffic,
+      PolicyEvents events,
+      FailoverMetrics metrics,
+      FailoverMoments moments,
+      Clock clock) {
     this.appliers = appliers;
     this.traffic = traffic;
     this.events = events;
     this.metrics = metrics;
+    this.moments = moments;
     this.recentlyApplied = new RecentlyApplied(clock);
     this.backoff = new ActionBackoff(clock);
   }
@@ -108,17 +121,17 @@ public final class FailoverActionExecutor {
               record.record().from(),
               record.record().to(),
               record.record().measuredRto());
+          moments.moved(policy, record.record());
         }
       } else if (action instanceof Emit emit) {
         String reason = emit.reason().name();
         int ordinal = ordinals.merge(reason, 1, Integer::sum) - 1;
         beforeEach.accept("Event " + reason + (ordinal == 0 ? "" : " #" + ordinal));
-        events.emit(
-            policy,
-            PolicyEvents.name(policy, reason, ordinal),
-            reason,
-            emit.message(),
-            emit.reason().warning());
+        String name = PolicyEvents.name(policy, reason, ordinal);
+        events.emit(policy, name, reason, emit.message(), emit.reason().warning());
+        if (emit.reason() == EventReason.FailoverStarted) {
+          moments.failoverStarted(policy, name, emit.message());
+        }
       }
     }
   }

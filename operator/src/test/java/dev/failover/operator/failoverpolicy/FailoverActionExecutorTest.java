@@ -184,6 +184,48 @@ class FailoverActionExecutorTest {
   }
 
   @Test
+  void theMomentsOfAFailoverAreReportedWithAnIdentityARetryRepeats() {
+    FailoverMoments moments = mock(FailoverMoments.class);
+    FailoverActionExecutor withMoments =
+        new FailoverActionExecutor(
+            new WorkloadAppliers(
+                new DataCenterConnections(
+                    new DataCenterClientFactory(Duration.ofSeconds(1), Duration.ofSeconds(1))),
+                TenancyRule.namespaceOnly()),
+            traffic,
+            events,
+            new FailoverMetrics(new SimpleMeterRegistry()),
+            moments,
+            clock());
+    FailoverPolicy persisted = Policies.crm();
+    persisted.getMetadata().setResourceVersion("4711");
+    FailoverRecord moved =
+        new FailoverRecord("toronto", "chicago", FailoverReason.Blackout, T0, T0.plusSeconds(2));
+    List<FailoverAction> story =
+        List.of(
+            new FailoverAction.Emit(EventReason.FailoverStarted, "toronto is unreachable"),
+            new FailoverAction.Emit(EventReason.Fenced, "toronto is fenced"),
+            new FailoverAction.RecordFailover(moved));
+
+    // A retry from the same persisted state, after a crash before its status was written.
+    withMoments.report(persisted, story, new FailoverPolicyStatus(), step -> {});
+    withMoments.report(persisted, story, new FailoverPolicyStatus(), step -> {});
+
+    verify(moments, org.mockito.Mockito.times(2))
+        .failoverStarted(persisted, "crm.4711.failoverstarted", "toronto is unreachable");
+    verify(moments, org.mockito.Mockito.times(2)).moved(persisted, moved);
+    org.mockito.Mockito.verifyNoMoreInteractions(moments);
+
+    // Once the record is in the persisted history, it is not a new moment.
+    FailoverPolicyStatus recorded = new FailoverPolicyStatus();
+    withMoments.report(
+        persisted, List.of(new FailoverAction.RecordFailover(moved)), recorded, s -> {});
+    withMoments.report(
+        persisted, List.of(new FailoverAction.RecordFailover(moved)), recorded, s -> {});
+    verify(moments, org.mockito.Mockito.times(3)).moved(persisted, moved);
+  }
+
+  @Test
   void anUnexpectedFailureOfAnActionIsCondensedNotThrown() {
     doThrow(
             new KubernetesClientException(
