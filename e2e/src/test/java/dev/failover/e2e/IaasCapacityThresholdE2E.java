@@ -39,12 +39,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * An IaaS rider's capacity threshold on real utilization: Ottawa, a data center that serves the
- * metrics API (kwokctl's metrics-server scraping kwok's emulated kubelets), carries the rider's
- * policy and machine. Pods that report 8 cores each push its CPU over the rider's 40 %: after three
- * samples one more machine, a copy of the listed one, runs there. When the load goes, it is
- * released again. The operator reads the usage through its member identity, which may list node
- * metrics and nothing more of that API.
+ * An IaaS rider's capacity threshold on real utilization, with three data centers: Ottawa, which
+ * serves the metrics API (kwokctl's metrics-server scraping kwok's emulated kubelets), carries the
+ * rider's policy and machine; Chicago and Washington are its secondaries. Pods that report 8 cores
+ * each push its CPU over the rider's 40 %: after three samples one more machine, a copy of the
+ * listed one, runs there. When the load goes, it is released again. The operator reads the usage
+ * through its member identity, which may list node metrics and nothing more of that API.
  */
 @ExtendWith(SharedTestbedExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,6 +55,7 @@ class IaasCapacityThresholdE2E {
   private static final String RIDER = "capacity";
   private static final String OTTAWA = "ottawa";
   private static final String WASHINGTON = "washington";
+  private static final String CHICAGO = "chicago";
   private static final String EXTRA = "app-extra-1";
 
   /** Two kwok nodes of 32 cores; four pods of 8 cores are 50 %. */
@@ -93,6 +94,7 @@ class IaasCapacityThresholdE2E {
             List.of(
                 new DataCenterPlan(
                     OTTAWA, "ca-east", 10, "10.0.0.9", Optional.of(FastProbes.spec())),
+                DataCenterPlan.defaults().get(1).withProbe(FastProbes.spec()),
                 DataCenterPlan.defaults().get(2).withProbe(FastProbes.spec())));
     FailoverCrds.install(
         ottawa.client(),
@@ -106,6 +108,7 @@ class IaasCapacityThresholdE2E {
             .withPlacement(
                 dev.failover.api.v1alpha1.failoverpolicy.PlacementStrategy.Priority,
                 OTTAWA,
+                CHICAGO,
                 WASHINGTON);
     policy.applyTo(world).awaitActiveIn(OTTAWA, SETTLE);
   }

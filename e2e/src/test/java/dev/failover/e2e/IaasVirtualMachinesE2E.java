@@ -162,9 +162,14 @@ class IaasVirtualMachinesE2E {
     RiderStatus status =
         awaitRider(
             "KubeVirtNotServed, naming washington",
+            // The machines are applied before the status that counts them is written: wait for
+            // that status, not an earlier one.
             s ->
                 conditionIs(s, ConditionTypes.VIRTUAL_MACHINES_READY, "False")
-                    && s.getVirtualMachines().size() == 9);
+                    && s.getVirtualMachines().size() == 9
+                    && s.getLicenseUsage().stream()
+                        .anyMatch(
+                            u -> "maxVirtualMachines".equals(u.getLimit()) && u.getUsed() == 2L));
     Condition notServed = status.condition(ConditionTypes.VIRTUAL_MACHINES_READY).orElseThrow();
     assertThat(notServed.getReason()).isEqualTo("KubeVirtNotServed");
     assertThat(notServed.getMessage()).contains(WASHINGTON).doesNotContain(TORONTO);
