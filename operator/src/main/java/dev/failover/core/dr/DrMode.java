@@ -1,0 +1,7 @@
+package dev.failover.core.dr;
+
+/** Whether disaster-recovery mode is on. */
+public enum DrMode {
+  on,
+  off
+}
