@@ -71,6 +71,13 @@ public final class ConditionEvents {
     return emit(object, reason, message, true, reason.toLowerCase(Locale.ROOT) + "." + occurrence);
   }
 
+  /**
+   * A Normal Event that no condition carries, named by {@code occurrence} as {@link #warningOnce}.
+   */
+  public boolean normalOnce(HasMetadata object, String reason, String occurrence, String message) {
+    return emit(object, reason, message, false, reason.toLowerCase(Locale.ROOT) + "." + occurrence);
+  }
+
   private static boolean sameState(Condition a, Condition b) {
     return Objects.equals(a.getStatus(), b.getStatus())
         && Objects.equals(a.getReason(), b.getReason());
