@@ -50,23 +50,29 @@ public record SlaReport(
   }
 
   /**
-   * The same figures, whenever taken: a month-to-date report is rewritten only when they change.
+   * What makes a month-to-date report worth rewriting: an outage began or ended, the credit
+   * changed. Figures that only drift with the clock (availability, minutes, the budget left) are
+   * left out, so a long outage is not rewritten at every look.
    */
-  SlaReport figuresOnly() {
+  SlaReport substance() {
     return new SlaReport(
         namespace,
         policy,
         month,
         null,
         slaPercent,
-        availabilityPercent,
         null,
-        minutesDown,
-        minutesUnknown,
+        null,
+        null,
+        null,
         budgetAllowed,
-        budgetRemaining,
+        null,
         credit,
-        outages);
+        outages.stream()
+            .map(
+                outage ->
+                    new Outage(outage.start(), outage.end(), null, outage.kind(), outage.rto()))
+            .toList());
   }
 
   /**

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * Writes each policy's monthly SLA report, Markdown rendered from {@code sla/monthly-report.md
  * .mustache}, into a ConfigMap {@code <policy>-sla-<YYYY>-<MM>} in the policy's namespace, owned by
  * the policy (deleted with it) and server-side applied. A month still running is rewritten only
- * when its figures change; a report that cannot be written is logged and tried again at the next
- * change, and never stops a failover.
+ * when an outage begins or ends or its credit changes ({@link SlaReport#substance}); a report that
+ * cannot be written is logged and tried again at the next change, and never stops a failover.
  */
 public final class SlaReports implements SlaReportWriter {
   public static final String KEY = "report.md";
@@ -67,12 +67,12 @@ public final class SlaReports implements SlaReportWriter {
     return out.toString();
   }
 
-  /** Writes the report unless the same figures were written before by this operator. */
+  /** Writes the report unless one of the same substance was written before by this operator. */
   @Override
   public void write(FailoverPolicy policy, SlaReport report) {
     String name = name(policy.getMetadata().getName(), report.month());
     String key = policy.getMetadata().getNamespace() + "/" + name;
-    if (report.figuresOnly().equals(written.get(key))) {
+    if (report.substance().equals(written.get(key))) {
       return;
     }
     Map<String, String> labels = new HashMap<>(PolicyLabels.of(policy));
@@ -96,7 +96,7 @@ public final class SlaReports implements SlaReportWriter {
             .build();
     try {
       ServerSideApply.apply(hub, configMap);
-      written.put(key, report.figuresOnly());
+      written.put(key, report.substance());
     } catch (KubernetesClientException e) {
       log.warn(
           "{}: cannot write the SLA report {} ({}); trying again at the next change",

@@ -109,25 +109,39 @@ class SlaReportsTest {
   }
 
   @Test
-  void theFiguresOfAMonthToDateReportIgnoreWhenTheyWereTaken() {
-    SlaReport earlier = november();
-    SlaReport later =
-        new SlaReport(
-            earlier.namespace(),
-            earlier.policy(),
-            earlier.month(),
-            "2026-11-30 10:00:00",
-            earlier.slaPercent(),
-            earlier.availabilityPercent(),
-            "29d",
-            earlier.minutesDown(),
-            earlier.minutesUnknown(),
-            earlier.budgetAllowed(),
-            earlier.budgetRemaining(),
-            earlier.credit(),
-            earlier.outages());
+  void aMonthToDateReportIsRewrittenWhenAnOutageEndsNotWhileItsMinutesGrow() {
+    SlaReport earlier = ongoing(Instant.parse("2026-11-23T14:10:00Z"));
+    SlaReport later = ongoing(Instant.parse("2026-11-23T14:20:00Z"));
+    SlaReport ended = ongoing(Instant.parse("2026-11-23T14:46:18Z"));
 
-    assertThat(later.figuresOnly()).isEqualTo(earlier.figuresOnly());
+    assertThat(later.minutesDown()).isNotEqualTo(earlier.minutesDown());
+    assertThat(later.substance()).isEqualTo(earlier.substance());
+    assertThat(ended.substance()).isNotEqualTo(earlier.substance());
+  }
+
+  /** November as seen at {@code asOf}, with an outage from 14:02:05 that ends at 14:46:17. */
+  private static SlaReport ongoing(Instant asOf) {
+    Instant start = Instant.parse("2026-11-23T14:02:05Z");
+    Instant end = Instant.parse("2026-11-23T14:46:17Z");
+    DowntimeInterval outage =
+        asOf.isAfter(end)
+            ? new DowntimeInterval(start, end, DowntimeKind.Down)
+            : DowntimeInterval.open(start, DowntimeKind.Down);
+    long down = Duration.between(start, asOf.isAfter(end) ? end : asOf).toMillis();
+    long measured = Duration.between(SlaPeriods.startOf(NOVEMBER), asOf).toMillis();
+    return SlaReport.of(
+        "shop",
+        "crm",
+        NOVEMBER,
+        SlaPeriods.startOf(NOVEMBER),
+        SlaPeriods.endOf(NOVEMBER),
+        asOf,
+        SLA,
+        new MeasuredAvailability(measured, new Downtime(down, 0)),
+        ErrorBudget.of(SLA, Duration.ofDays(30), down),
+        Optional.empty(),
+        List.of(outage),
+        List.of());
   }
 
   @Test
