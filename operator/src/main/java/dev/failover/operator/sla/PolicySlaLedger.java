@@ -16,6 +16,7 @@ import dev.failover.core.sla.ErrorBudget;
 import dev.failover.core.sla.MeasuredAvailability;
 import dev.failover.core.sla.MonthSummary;
 import dev.failover.core.sla.ServiceRule;
+import dev.failover.core.sla.ServiceState;
 import dev.failover.core.sla.SlaFigures;
 import dev.failover.core.sla.SlaLedger;
 import dev.failover.core.sla.SlaMoment;
@@ -90,6 +91,10 @@ public final class PolicySlaLedger {
     List<FailoverRecord> history = history(status);
     for (SlaMoment moment : update.moments()) {
       tell(policy, moment, figures, ledger, sla, tiers, history);
+    }
+    // Not in the middle of an outage: a failover must never wait for a report.
+    if (ledger.heartbeatState() != ServiceState.Up) {
+      return;
     }
     reports.write(
         policy,

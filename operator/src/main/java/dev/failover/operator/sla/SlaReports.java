@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * Writes each policy's monthly SLA report, Markdown rendered from {@code sla/monthly-report.md
  * .mustache}, into a ConfigMap {@code <policy>-sla-<YYYY>-<MM>} in the policy's namespace, owned by
  * the policy (deleted with it) and server-side applied. A month still running is rewritten only
- * when an outage begins or ends or its credit changes ({@link SlaReport#substance}); a report that
- * cannot be written is logged and tried again at the next change, and never stops a failover.
+ * when an outage has ended or its credit changed ({@link SlaReport#substance}), never in the middle
+ * of an outage, so a failover never waits for it; a report that cannot be written is logged and
+ * tried again at the next change, and never stops a failover.
  */
 public final class SlaReports implements SlaReportWriter {
   public static final String KEY = "report.md";

@@ -226,6 +226,19 @@ class PolicySlaLedgerTest {
   }
 
   @Test
+  void noReportIsWrittenInTheMiddleOfAnOutageSoAFailoverNeverWaitsForOne() {
+    Instant t = hold(true, Instant.parse("2026-11-10T00:00:00Z"), Duration.ofMinutes(5));
+    int before = reports.size();
+
+    t = hold(false, t, Duration.ofMinutes(5));
+    assertThat(reports).hasSize(before);
+
+    observe(true, t);
+    assertThat(reports).hasSize(before + 1);
+    assertThat(reports.get(reports.size() - 1).outages()).singleElement();
+  }
+
+  @Test
   void forgettingThePolicyEndsItsSeries() {
     hold(true, Instant.parse("2026-11-10T00:00:00Z"), Duration.ofMinutes(1));
 
