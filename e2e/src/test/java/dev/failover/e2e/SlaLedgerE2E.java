@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SLA ledger on the real testbed: Toronto, where a policy runs, is stopped; the downtime the
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(SharedTestbedExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlaLedgerE2E {
+  private static final Logger log = LoggerFactory.getLogger(SlaLedgerE2E.class);
   private static final String NAMESPACE = "e2e-sla";
   private static final String TORONTO = "toronto";
   private static final Duration SETTLE = Duration.ofSeconds(60);
@@ -117,6 +120,14 @@ class SlaLedgerE2E {
                     Duration.between(Instant.parse(d.getStart()), Instant.parse(d.getEnd()))
                         .toMillis())
             .sum();
+    log.info(
+        "blackout at {}, failover completed at {} ({} ms); the ledger recorded {} ms from {} to {}",
+        blackoutAt,
+        completed,
+        Duration.between(blackoutAt, completed).toMillis(),
+        recordedMillis,
+        firstDown,
+        backUp);
     assertThat(recordedMillis)
         .as("the ledger's downtime against the blackout's measured length")
         .isCloseTo(

@@ -27,6 +27,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +65,8 @@ public final class PolicySlaLedger {
   /** Folds one observation of the policy into its status's ledger and figures. */
   public void note(FailoverPolicy policy, FailoverPolicyStatus status, PolicySituation situation) {
     BigDecimal sla = slaPercent(policy);
-    Instant now = situation.now();
+    // Whole milliseconds, as the ledger counts them.
+    Instant now = situation.now().truncatedTo(ChronoUnit.MILLIS);
     SlaLedger.Update update =
         SlaLedgerMapper.read(status.getSla()).observe(ServiceRule.of(situation), now, sla);
     SlaLedger ledger = update.ledger();

@@ -239,6 +239,16 @@ class PolicySlaLedgerTest {
   }
 
   @Test
+  void theLedgerKeepsWholeMilliseconds() {
+    Instant t = hold(true, Instant.parse("2026-11-10T00:00:00Z"), Duration.ofMinutes(1));
+    observe(false, t.plusNanos(123_456_789));
+
+    assertThat(status.getSla().getDowntime())
+        .singleElement()
+        .satisfies(down -> assertThat(down.getStart()).isEqualTo("2026-11-10T00:01:00.123Z"));
+  }
+
+  @Test
   void forgettingThePolicyEndsItsSeries() {
     hold(true, Instant.parse("2026-11-10T00:00:00Z"), Duration.ofMinutes(1));
 
