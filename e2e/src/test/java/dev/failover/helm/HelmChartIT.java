@@ -208,6 +208,18 @@ class HelmChartIT {
             .isFalse();
       }
 
+      // SLA reports: ConfigMaps server-side applied, never read, listed or deleted.
+      for (String verb : List.of("create", "patch")) {
+        assertThat(operator.allows(verb, "configmaps", policies))
+            .as("%s configmaps", verb)
+            .isTrue();
+      }
+      for (String verb : List.of("get", "list", "watch", "update", "delete")) {
+        assertThat(operator.allows(verb, "configmaps", policies))
+            .as("%s configmaps", verb)
+            .isFalse();
+      }
+
       // The rider reconcilers read a namespace's annotation; nothing else about namespaces.
       assertThat(operator.allows("get", "namespaces", null, policies)).isTrue();
       for (String verb : List.of("list", "watch", "create", "patch", "update", "delete")) {

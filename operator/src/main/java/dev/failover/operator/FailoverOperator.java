@@ -24,6 +24,7 @@ import dev.failover.operator.observability.DataCenterMetrics;
 import dev.failover.operator.observability.FailoverMetrics;
 import dev.failover.operator.observability.OperatorHttpEndpoints;
 import dev.failover.operator.observability.RiderLicenseMetrics;
+import dev.failover.operator.observability.SlaMetrics;
 import dev.failover.operator.observability.WorkloadEndpointMetrics;
 import dev.failover.operator.policyhealth.PolicyHealth;
 import dev.failover.operator.probes.HttpEndpointProbe;
@@ -39,6 +40,9 @@ import dev.failover.operator.rider.RiderLicenseReport;
 import dev.failover.operator.rider.RiderMachines;
 import dev.failover.operator.rider.RiderStatusMapper;
 import dev.failover.operator.rider.SaasRiderReconciler;
+import dev.failover.operator.sla.EventSlaMoments;
+import dev.failover.operator.sla.PolicySlaLedger;
+import dev.failover.operator.sla.SlaReports;
 import dev.failover.operator.status.ConditionEvents;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -150,6 +154,14 @@ public final class FailoverOperator implements AutoCloseable {
         new WorkloadAppliers(
             connections, tenancy.tenancyRule(), new RiderGrantsBeforePlacement(hub));
     PolicyEvents events = new PolicyEvents(hub, clock);
+    ConditionEvents conditionEvents = new ConditionEvents(hub, clock);
+    RiderLicenseGate licenseGate = new RiderLicenseGate();
+    PolicySlaLedger slaLedger =
+        new PolicySlaLedger(
+            licenseGate::sla,
+            new EventSlaMoments(conditionEvents),
+            new SlaMetrics(registry),
+            new SlaReports(hub));
     FailoverActionExecutor executor =
         new FailoverActionExecutor(appliers, traffic, events, new FailoverMetrics(registry), clock);
     operator.register(
@@ -166,14 +178,16 @@ public final class FailoverOperator implements AutoCloseable {
                   executor.forget(policy);
                   endpointMetrics.forget(
                       policy.getMetadata().getNamespace(), policy.getMetadata().getName());
+                  slaLedger.forget(
+                      policy.getMetadata().getNamespace(), policy.getMetadata().getName());
                 },
                 clock),
             new MissingDataCenters(events, clock),
-            new RiderLicenseGate(),
+            licenseGate,
             new ServicePoolCoupling(events, clock),
+            slaLedger,
             clock));
     RiderGrants riderGrants = new RiderGrants(connections, clock);
-    ConditionEvents conditionEvents = new ConditionEvents(hub, clock);
     RiderStatusMapper riderStatus = new RiderStatusMapper(clock);
     RiderLicenseMetrics riderMetrics = new RiderLicenseMetrics(registry);
     RiderLicenseReport licenseReport =

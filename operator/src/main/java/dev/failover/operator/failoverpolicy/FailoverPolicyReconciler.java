@@ -17,6 +17,7 @@ import dev.failover.core.pool.PoolAssignment;
 import dev.failover.core.pool.PoolRetry;
 import dev.failover.operator.config.TenancyConfig;
 import dev.failover.operator.policyhealth.PolicyHealth;
+import dev.failover.operator.sla.PolicySlaLedger;
 import dev.failover.operator.status.StatusConditions;
 import dev.failover.operator.status.StatusPatches;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -88,6 +89,7 @@ public final class FailoverPolicyReconciler
   private final ServicePoolCoupling poolCoupling;
   private final Clock clock;
   private final CrashPoints crashPoints;
+  private final PolicySlaLedger slaLedger;
   private InformerEventSource<DataCenter, FailoverPolicy> dataCenters;
 
   /**
@@ -104,6 +106,7 @@ public final class FailoverPolicyReconciler
       MissingDataCenters missingDataCenters,
       LicenseGate licenses,
       ServicePoolCoupling poolCoupling,
+      PolicySlaLedger slaLedger,
       Clock clock) {
     this.observer = observer;
     this.licenses = licenses;
@@ -116,6 +119,7 @@ public final class FailoverPolicyReconciler
     this.healthChanges = healthChanges;
     this.clock = clock;
     this.crashPoints = CrashPoints.fromSystemProperties();
+    this.slaLedger = slaLedger;
   }
 
   @Override
@@ -203,6 +207,7 @@ public final class FailoverPolicyReconciler
       progress = after;
       message = decision.message();
       status.setWorkloadEndpoints(new ArrayList<>(endpoints));
+      slaLedger.note(current, status, observation.situation());
       writeStatus(current, status, stored, progress, message, outcome, placement, poolRetry);
       if (StatusPatches.changed(persisted, status)) {
         crashPoint.accept("status write " + describe(progress));

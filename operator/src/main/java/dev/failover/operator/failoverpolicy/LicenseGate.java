@@ -2,6 +2,7 @@ package dev.failover.operator.failoverpolicy;
 
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.core.pool.PoolAssignment;
+import dev.failover.core.rider.FailoverPlanChecks;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Duration;
@@ -51,6 +52,14 @@ public interface LicenseGate {
 
   /** The rider's failoverPlan.maxFailoverTime, which the policy's RTO must not exceed. */
   Optional<Duration> maxFailoverTime(FailoverPolicy policy);
+
+  /**
+   * The SLA of the policy's rider, whose credit tiers turn a month's availability into a credit;
+   * empty when the rider states none.
+   */
+  default Optional<FailoverPlanChecks.Sla> sla(FailoverPolicy policy) {
+    return Optional.empty();
+  }
 
   /**
    * How the policy's workload falls into its rider's service pools; empty when the rider declares

@@ -10,6 +10,7 @@ import dev.failover.api.v1alpha1.saasrider.SaasRider;
 import dev.failover.core.DurationText;
 import dev.failover.core.pool.PoolAssignment;
 import dev.failover.core.rider.ApplicationLicense.RiderPolicy;
+import dev.failover.core.rider.FailoverPlanChecks;
 import dev.failover.operator.failoverpolicy.LicenseGate;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -71,18 +72,26 @@ public final class RiderLicenseGate implements LicenseGate {
 
   @Override
   public Optional<Duration> maxFailoverTime(FailoverPolicy policy) {
+    return failoverPlan(policy).map(FailoverPlan::getMaxFailoverTime).map(DurationText::parse);
+  }
+
+  @Override
+  public Optional<FailoverPlanChecks.Sla> sla(FailoverPolicy policy) {
+    return failoverPlan(policy).flatMap(plan -> RiderPlanReader.plan(plan).sla());
+  }
+
+  /** The failover plan of the policy's rider, as the rider informers have it. */
+  private Optional<? extends FailoverPlan> failoverPlan(FailoverPolicy policy) {
     RiderRef ref = policy.getSpec().getRiderRef();
     if (ref == null || ref.getKind() == null || ref.getName() == null) {
       return Optional.empty();
     }
     ResourceID id = new ResourceID(ref.getName(), policy.getMetadata().getNamespace());
-    Optional<? extends FailoverPlan> plan =
-        switch (ref.getKind()) {
-          case SaasRider -> saas.get(id).map(r -> r.getSpec().getFailoverPlan());
-          case PaasRider -> paas.get(id).map(r -> r.getSpec().getFailoverPlan());
-          case IaasRider -> iaas.get(id).map(r -> r.getSpec().getFailoverPlan());
-        };
-    return plan.map(FailoverPlan::getMaxFailoverTime).map(DurationText::parse);
+    return switch (ref.getKind()) {
+      case SaasRider -> saas.get(id).map(r -> r.getSpec().getFailoverPlan());
+      case PaasRider -> paas.get(id).map(r -> r.getSpec().getFailoverPlan());
+      case IaasRider -> iaas.get(id).map(r -> r.getSpec().getFailoverPlan());
+    };
   }
 
   @Override

@@ -72,8 +72,7 @@ public final class ConditionEvents {
   }
 
   /**
-   * A Normal Event that no condition carries, named by {@code occurrence} like {@link
-   * #warningOnce}.
+   * A Normal Event that no condition carries, named by {@code occurrence} as {@link #warningOnce}.
    */
   public boolean normalOnce(HasMetadata object, String reason, String occurrence, String message) {
     return emit(object, reason, message, false, reason.toLowerCase(Locale.ROOT) + "." + occurrence);

@@ -80,6 +80,11 @@ public class FailoverPolicyStatus extends ConditionedStatus {
   private SlaCredit slaCreditDue;
 
   @JsonPropertyDescription(
+      "The SLA ledger the availability and credits are computed from: downtime intervals, closed"
+          + " months and the SLA at risk (see docs/sla.md).")
+  private SlaLedgerStatus sla;
+
+  @JsonPropertyDescription(
       "The address the policy's DNSEndpoint points at: the active data center's ingressAddress.")
   private String dnsTarget;
 
@@ -172,6 +177,14 @@ public class FailoverPolicyStatus extends ConditionedStatus {
 
   public void setSlaCreditDue(SlaCredit slaCreditDue) {
     this.slaCreditDue = slaCreditDue;
+  }
+
+  public SlaLedgerStatus getSla() {
+    return sla;
+  }
+
+  public void setSla(SlaLedgerStatus sla) {
+    this.sla = sla;
   }
 
   public String getDnsTarget() {
