@@ -20,8 +20,17 @@ import dev.failover.operator.failoverpolicy.PolicyObserver;
 import dev.failover.operator.failoverpolicy.ServicePoolCoupling;
 import dev.failover.operator.failoverpolicy.TrafficPublisher;
 import dev.failover.operator.failoverpolicy.WorkloadAppliers;
+import dev.failover.operator.notification.MessageTemplates;
+import dev.failover.operator.notification.NotificationChannelReconciler;
+import dev.failover.operator.notification.NotificationDelivery;
+import dev.failover.operator.notification.NotificationOutbox;
+import dev.failover.operator.notification.NotificationReconciler;
+import dev.failover.operator.notification.OutboxSecurityAlerts;
+import dev.failover.operator.notification.channels.ChannelSenders;
+import dev.failover.operator.notification.channels.HubChannelSecrets;
 import dev.failover.operator.observability.DataCenterMetrics;
 import dev.failover.operator.observability.FailoverMetrics;
+import dev.failover.operator.observability.NotificationMetrics;
 import dev.failover.operator.observability.OperatorHttpEndpoints;
 import dev.failover.operator.observability.RiderLicenseMetrics;
 import dev.failover.operator.observability.WorkloadEndpointMetrics;
@@ -51,6 +60,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -175,9 +185,12 @@ public final class FailoverOperator implements AutoCloseable {
     ConditionEvents conditionEvents = new ConditionEvents(hub, clock);
     RiderStatusMapper riderStatus = new RiderStatusMapper(clock);
     RiderLicenseMetrics riderMetrics = new RiderLicenseMetrics(registry);
+    NotificationOutbox outbox = new NotificationOutbox(hub, new MessageTemplates());
     RiderLicenseReport licenseReport =
         new RiderLicenseReport(
-            riderMetrics, new EventSecurityAlerts(conditionEvents, riderMetrics));
+            riderMetrics,
+            new OutboxSecurityAlerts(
+                new EventSecurityAlerts(conditionEvents, riderMetrics), hub, outbox, clock));
     operator.register(
         new SaasRiderReconciler(hub, riderGrants, conditionEvents, riderStatus, licenseReport));
     operator.register(
@@ -190,6 +203,17 @@ public final class FailoverOperator implements AutoCloseable {
             riderStatus,
             licenseReport,
             new RiderMachines(connections, new KubeVirtDiscovery(clock))));
+    ChannelSenders senders = new ChannelSenders(new HubChannelSecrets(hub), clock);
+    operator.register(new NotificationChannelReconciler(senders, conditionEvents, clock));
+    operator.register(
+        new NotificationReconciler(
+            hub,
+            new NotificationDelivery(hub, senders),
+            config.notifications().rules(),
+            conditionEvents,
+            new NotificationMetrics(registry),
+            clock,
+            () -> ThreadLocalRandom.current().nextDouble()));
     // Endpoints first: /healthz answers while JOSDK connects, so a hub that cannot be reached
     // shows up as not ready (and in the log), not as a process that says nothing.
     AtomicBoolean started = new AtomicBoolean();

@@ -33,6 +33,11 @@ final class CloudEventsSender implements ChannelSender {
   }
 
   @Override
+  public String destinationRefusal() {
+    return Destinations.refusal(url.getHost());
+  }
+
+  @Override
   public DeliveryResult send(Delivery delivery) {
     CloudEvent event =
         CloudEventBuilder.v1()

@@ -45,6 +45,11 @@ final class EmailSender implements ChannelSender {
   }
 
   @Override
+  public String destinationRefusal() {
+    return Destinations.refusal(smtp.host());
+  }
+
+  @Override
   public DeliveryResult send(Delivery delivery) {
     String where = "smtp://" + smtp.host() + ":" + smtp.port();
     String refusal = Destinations.refusal(smtp.host());

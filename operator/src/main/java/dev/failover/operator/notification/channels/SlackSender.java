@@ -24,6 +24,11 @@ final class SlackSender implements ChannelSender {
   }
 
   @Override
+  public String destinationRefusal() {
+    return Destinations.refusal(url.getHost());
+  }
+
+  @Override
   public DeliveryResult send(Delivery delivery) {
     return http.post(
         url,

@@ -19,6 +19,11 @@ final class WebhookSender implements ChannelSender {
   }
 
   @Override
+  public String destinationRefusal() {
+    return Destinations.refusal(url.getHost());
+  }
+
+  @Override
   public DeliveryResult send(Delivery delivery) {
     byte[] body = NotificationPayload.json(delivery);
     long timestamp = clock.instant().getEpochSecond();
