@@ -91,7 +91,7 @@ class MessageTemplatesTest {
                     NotificationLanguage.en)
                 .body())
         .contains("was 99.2 %, below the agreed 99.9 %")
-        .contains("a refund of 10 % of the period's fee");
+        .contains("Your remedy: a refund of 10 % of the period's fee. We will honour it");
     assertThat(
             TEMPLATES
                 .render(
