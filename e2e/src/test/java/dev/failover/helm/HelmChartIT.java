@@ -188,12 +188,31 @@ class HelmChartIT {
       assertThat(operator.allows("update", "failoverpolicies.failover.dev"))
           .as("the FailoverPolicy finalizer")
           .isTrue();
-      for (String unused : List.of("chaosrestoretests", "notificationchannels", "notifications")) {
-        for (String verb : List.of("get", "list", "create", "patch", "delete")) {
-          assertThat(operator.allows(verb, unused + ".failover.dev"))
-              .as("%s %s: nothing calls it", verb, unused)
-              .isFalse();
-        }
+      for (String verb : List.of("get", "list", "create", "patch", "delete")) {
+        assertThat(operator.allows(verb, "chaosrestoretests.failover.dev"))
+            .as("%s chaosrestoretests: nothing calls it", verb)
+            .isFalse();
+      }
+
+      // The outbox: channels are read, Notifications created, watched and deleted after the
+      // retention; both have their status patched; neither spec is ever written.
+      for (String verb : List.of("get", "list", "watch")) {
+        assertThat(operator.allows(verb, "notificationchannels.failover.dev")).isTrue();
+        assertThat(operator.allows(verb, "notifications.failover.dev")).isTrue();
+      }
+      assertThat(operator.allows("create", "notifications.failover.dev", policies)).isTrue();
+      assertThat(operator.allows("delete", "notifications.failover.dev", policies)).isTrue();
+      assertThat(operator.allows("patch", "notifications.failover.dev/status")).isTrue();
+      assertThat(operator.allows("patch", "notificationchannels.failover.dev/status")).isTrue();
+      for (String verb : List.of("update", "patch")) {
+        assertThat(operator.allows(verb, "notifications.failover.dev", policies))
+            .as("%s notifications", verb)
+            .isFalse();
+      }
+      for (String verb : List.of("create", "update", "patch", "delete")) {
+        assertThat(operator.allows(verb, "notificationchannels.failover.dev", policies))
+            .as("%s notificationchannels", verb)
+            .isFalse();
       }
 
       // Traffic: the DNSEndpoint is read and server-side applied; the GC deletes it.

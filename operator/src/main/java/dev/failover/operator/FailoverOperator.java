@@ -20,8 +20,19 @@ import dev.failover.operator.failoverpolicy.PolicyObserver;
 import dev.failover.operator.failoverpolicy.ServicePoolCoupling;
 import dev.failover.operator.failoverpolicy.TrafficPublisher;
 import dev.failover.operator.failoverpolicy.WorkloadAppliers;
+import dev.failover.operator.notification.MessageTemplates;
+import dev.failover.operator.notification.NotificationChannelReconciler;
+import dev.failover.operator.notification.NotificationDelivery;
+import dev.failover.operator.notification.NotificationOutbox;
+import dev.failover.operator.notification.NotificationReconciler;
+import dev.failover.operator.notification.OutboxFailoverMoments;
+import dev.failover.operator.notification.OutboxSecurityAlerts;
+import dev.failover.operator.notification.OutboxSlaMoments;
+import dev.failover.operator.notification.channels.ChannelSenders;
+import dev.failover.operator.notification.channels.HubChannelSecrets;
 import dev.failover.operator.observability.DataCenterMetrics;
 import dev.failover.operator.observability.FailoverMetrics;
+import dev.failover.operator.observability.NotificationMetrics;
 import dev.failover.operator.observability.OperatorHttpEndpoints;
 import dev.failover.operator.observability.RiderLicenseMetrics;
 import dev.failover.operator.observability.SlaMetrics;
@@ -56,6 +67,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -155,15 +167,23 @@ public final class FailoverOperator implements AutoCloseable {
             connections, tenancy.tenancyRule(), new RiderGrantsBeforePlacement(hub));
     PolicyEvents events = new PolicyEvents(hub, clock);
     ConditionEvents conditionEvents = new ConditionEvents(hub, clock);
+    // Every moment people are told of is first a Notification in the hub (the outbox).
+    NotificationOutbox outbox = new NotificationOutbox(hub, new MessageTemplates());
     RiderLicenseGate licenseGate = new RiderLicenseGate();
     PolicySlaLedger slaLedger =
         new PolicySlaLedger(
             licenseGate::sla,
-            new EventSlaMoments(conditionEvents),
+            new OutboxSlaMoments(new EventSlaMoments(conditionEvents), outbox),
             new SlaMetrics(registry),
             new SlaReports(hub));
     FailoverActionExecutor executor =
-        new FailoverActionExecutor(appliers, traffic, events, new FailoverMetrics(registry), clock);
+        new FailoverActionExecutor(
+            appliers,
+            traffic,
+            events,
+            new FailoverMetrics(registry),
+            new OutboxFailoverMoments(outbox, clock),
+            clock);
     operator.register(
         new FailoverPolicyReconciler(
             new PolicyObserver(appliers, traffic, policyHealth, clock),
@@ -192,7 +212,9 @@ public final class FailoverOperator implements AutoCloseable {
     RiderLicenseMetrics riderMetrics = new RiderLicenseMetrics(registry);
     RiderLicenseReport licenseReport =
         new RiderLicenseReport(
-            riderMetrics, new EventSecurityAlerts(conditionEvents, riderMetrics));
+            riderMetrics,
+            new OutboxSecurityAlerts(
+                new EventSecurityAlerts(conditionEvents, riderMetrics), hub, outbox, clock));
     operator.register(
         new SaasRiderReconciler(hub, riderGrants, conditionEvents, riderStatus, licenseReport));
     operator.register(
@@ -206,6 +228,17 @@ public final class FailoverOperator implements AutoCloseable {
             licenseReport,
             new RiderMachines(connections, new KubeVirtDiscovery(clock)),
             new RiderCapacity(conditionEvents, clock)));
+    ChannelSenders senders = new ChannelSenders(new HubChannelSecrets(hub), clock);
+    operator.register(new NotificationChannelReconciler(senders, conditionEvents, clock));
+    operator.register(
+        new NotificationReconciler(
+            hub,
+            new NotificationDelivery(hub, senders),
+            config.notifications().rules(),
+            conditionEvents,
+            new NotificationMetrics(registry),
+            clock,
+            () -> ThreadLocalRandom.current().nextDouble()));
     // Endpoints first: /healthz answers while JOSDK connects, so a hub that cannot be reached
     // shows up as not ready (and in the log), not as a process that says nothing.
     AtomicBoolean started = new AtomicBoolean();

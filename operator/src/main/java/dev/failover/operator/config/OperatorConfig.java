@@ -20,6 +20,7 @@ import java.util.UUID;
  *     identity would both believe they lead.
  * @param logLevel the root log level, one of {@link #LOG_LEVELS} ({@code FAILOVER_LOG_LEVEL})
  * @param logFormat plain text lines or one JSON object per line ({@code FAILOVER_LOG_FORMAT})
+ * @param notifications delivery attempts, backoff and retention ({@link NotificationConfig})
  */
 public record OperatorConfig(
     String namespace,
@@ -32,7 +33,8 @@ public record OperatorConfig(
     String leaderIdentity,
     String logLevel,
     LogFormat logFormat,
-    TenancyConfig tenancy) {
+    TenancyConfig tenancy,
+    NotificationConfig notifications) {
 
   public static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
 
@@ -64,7 +66,8 @@ public record OperatorConfig(
         leaderIdentity(env),
         logLevel(env),
         logFormat(env),
-        TenancyConfig.fromEnvironment(env));
+        TenancyConfig.fromEnvironment(env),
+        NotificationConfig.fromEnvironment(env));
   }
 
   private static String value(Map<String, String> env, String name) {

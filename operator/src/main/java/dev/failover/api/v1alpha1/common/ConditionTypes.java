@@ -46,4 +46,10 @@ public final class ConditionTypes {
 
   /** FailoverPolicy: detection, apply and readiness time can meet spec.objectives.rto. */
   public static final String RTO_FEASIBLE = "RtoFeasible";
+
+  /**
+   * Notification: delivery was given up, after a permanent failure ({@code PermanentFailure}) or
+   * when the attempts ran out ({@code AttemptsExhausted}); the message holds the last error.
+   */
+  public static final String DEAD_LETTERED = "DeadLettered";
 }

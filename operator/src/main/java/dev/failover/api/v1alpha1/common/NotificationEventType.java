@@ -17,5 +17,11 @@ public enum NotificationEventType {
   /** Disaster-recovery mode was triggered; only critical applications run. */
   DisasterRecoveryActivated,
   /** The disaster-recovery trigger was cleared; normal operation resumed. */
-  DisasterRecoveryCleared
+  DisasterRecoveryCleared,
+  /** A data center was excluded from placement (by hand or by a drain); policies move away. */
+  DataCenterExcluded,
+  /** An excluded data center was re-admitted and may serve again. */
+  DataCenterReadmitted,
+  /** A restore test of a restored data center passed or failed (published by restore tests). */
+  RestoreTestResult
 }

@@ -26,7 +26,8 @@ public class NotificationSpec {
   @Required
   @JsonPropertyDescription(
       "The event: FailoverStarted, ServiceContinuing, SlaAtRisk, Restored, SlaCreditDue,"
-          + " SecurityAlert, DisasterRecoveryActivated or DisasterRecoveryCleared.")
+          + " SecurityAlert, DisasterRecoveryActivated, DisasterRecoveryCleared,"
+          + " DataCenterExcluded, DataCenterReadmitted or RestoreTestResult.")
   private NotificationEventType type;
 
   @Required

@@ -1,6 +1,7 @@
 package dev.failover.api.v1alpha1.notificationchannel;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.failover.api.v1alpha1.common.SecretKeyRef;
 import dev.failover.api.v1alpha1.common.ValuePatterns;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
@@ -8,7 +9,7 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
-/** A CloudEvents 1.0 sink over HTTP (binary content mode). */
+/** A CloudEvents 1.0 sink over HTTP, in binary or structured content mode. */
 @ValidationRule(
     value = NotificationUrls.HTTPS_RULE,
     fieldPath = ".url",
@@ -36,6 +37,31 @@ public class CloudEventsConfig {
   @JsonPropertyDescription(
       "The CloudEvents 'source' attribute (a URI-reference), e.g. /failover/shop.")
   private String source;
+
+  @JsonPropertyDescription(TrustBundles.CA_BUNDLE_DESCRIPTION)
+  private SecretKeyRef caBundleSecretRef;
+
+  @Default("Binary")
+  @JsonPropertyDescription(
+      "Content mode: Binary (attributes in ce- headers, the data as the body) or Structured (the"
+          + " whole event as one application/cloudevents+json body).")
+  private CloudEventsMode mode;
+
+  public CloudEventsMode getMode() {
+    return mode;
+  }
+
+  public void setMode(CloudEventsMode mode) {
+    this.mode = mode;
+  }
+
+  public SecretKeyRef getCaBundleSecretRef() {
+    return caBundleSecretRef;
+  }
+
+  public void setCaBundleSecretRef(SecretKeyRef caBundleSecretRef) {
+    this.caBundleSecretRef = caBundleSecretRef;
+  }
 
   public Boolean getAllowPlainHttp() {
     return allowPlainHttp;

@@ -2,6 +2,7 @@ package dev.failover.api.v1alpha1.notificationchannel;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.failover.api.v1alpha1.common.LocalObjectRef;
+import dev.failover.api.v1alpha1.common.SecretKeyRef;
 import dev.failover.api.v1alpha1.common.ValuePatterns;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
@@ -50,6 +51,17 @@ public class EmailConfig {
   @JsonPropertyDescription(
       "Secret, in this namespace, with 'username' and 'password' keys for SMTP authentication.")
   private LocalObjectRef credentialsSecretRef;
+
+  @JsonPropertyDescription(TrustBundles.CA_BUNDLE_DESCRIPTION)
+  private SecretKeyRef caBundleSecretRef;
+
+  public SecretKeyRef getCaBundleSecretRef() {
+    return caBundleSecretRef;
+  }
+
+  public void setCaBundleSecretRef(SecretKeyRef caBundleSecretRef) {
+    this.caBundleSecretRef = caBundleSecretRef;
+  }
 
   public String getSmtpHost() {
     return smtpHost;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.failover.api.schema.SetLists;
 import dev.failover.api.v1alpha1.common.NotificationEventType;
 import io.fabric8.crdv2.generator.v1.SchemaCustomizer;
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -52,11 +53,26 @@ public class NotificationChannelSpec {
   private EmailConfig email;
 
   @Required
-  @Size(min = 1, max = 8)
+  @Size(min = 1, max = 11)
   @JsonPropertyDescription(
       "Events this channel receives: FailoverStarted, ServiceContinuing, SlaAtRisk, Restored,"
-          + " SlaCreditDue, SecurityAlert, DisasterRecoveryActivated, DisasterRecoveryCleared.")
+          + " SlaCreditDue, SecurityAlert, DisasterRecoveryActivated, DisasterRecoveryCleared,"
+          + " DataCenterExcluded, DataCenterReadmitted, RestoreTestResult.")
   private List<NotificationEventType> eventTypes;
+
+  @Default("en")
+  @JsonPropertyDescription(
+      "Language of the messages sent through this channel: en (English), de (German) or ja"
+          + " (Japanese).")
+  private NotificationLanguage language;
+
+  public NotificationLanguage getLanguage() {
+    return language;
+  }
+
+  public void setLanguage(NotificationLanguage language) {
+    this.language = language;
+  }
 
   public ChannelType getType() {
     return type;

@@ -30,6 +30,17 @@ public class SlackConfig {
           + " urlSecretRef.")
   private String url;
 
+  @JsonPropertyDescription(TrustBundles.CA_BUNDLE_DESCRIPTION)
+  private SecretKeyRef caBundleSecretRef;
+
+  public SecretKeyRef getCaBundleSecretRef() {
+    return caBundleSecretRef;
+  }
+
+  public void setCaBundleSecretRef(SecretKeyRef caBundleSecretRef) {
+    this.caBundleSecretRef = caBundleSecretRef;
+  }
+
   public SecretKeyRef getUrlSecretRef() {
     return urlSecretRef;
   }

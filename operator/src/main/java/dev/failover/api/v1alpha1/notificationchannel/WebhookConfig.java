@@ -36,6 +36,17 @@ public class WebhookConfig {
       "Secret key holding the HMAC-SHA256 key the body is signed with, so receivers can verify it.")
   private SecretKeyRef hmacSecretRef;
 
+  @JsonPropertyDescription(TrustBundles.CA_BUNDLE_DESCRIPTION)
+  private SecretKeyRef caBundleSecretRef;
+
+  public SecretKeyRef getCaBundleSecretRef() {
+    return caBundleSecretRef;
+  }
+
+  public void setCaBundleSecretRef(SecretKeyRef caBundleSecretRef) {
+    this.caBundleSecretRef = caBundleSecretRef;
+  }
+
   public Boolean getAllowPlainHttp() {
     return allowPlainHttp;
   }
