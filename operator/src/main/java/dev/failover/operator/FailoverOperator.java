@@ -25,6 +25,7 @@ import dev.failover.operator.notification.NotificationChannelReconciler;
 import dev.failover.operator.notification.NotificationDelivery;
 import dev.failover.operator.notification.NotificationOutbox;
 import dev.failover.operator.notification.NotificationReconciler;
+import dev.failover.operator.notification.OutboxDataCenterMoments;
 import dev.failover.operator.notification.OutboxFailoverMoments;
 import dev.failover.operator.notification.OutboxSecurityAlerts;
 import dev.failover.operator.notification.OutboxSlaMoments;
@@ -150,6 +151,8 @@ public final class FailoverOperator implements AutoCloseable {
                         config.leaseName(), config.namespace(), config.leaderIdentity()));
               }
             });
+    // Every moment people are told of is first a Notification in the hub (the outbox).
+    NotificationOutbox outbox = new NotificationOutbox(hub, new MessageTemplates());
     operator.register(
         new DataCenterReconciler(
             hub,
@@ -159,6 +162,7 @@ public final class FailoverOperator implements AutoCloseable {
             capacity,
             healthChanges,
             dataCenterMetrics::forget,
+            new OutboxDataCenterMoments(hub, outbox, clock),
             clock));
     TrafficPublisher traffic = new TrafficPublisher(hub);
     TenancyConfig tenancy = config.tenancy();
@@ -167,8 +171,6 @@ public final class FailoverOperator implements AutoCloseable {
             connections, tenancy.tenancyRule(), new RiderGrantsBeforePlacement(hub));
     PolicyEvents events = new PolicyEvents(hub, clock);
     ConditionEvents conditionEvents = new ConditionEvents(hub, clock);
-    // Every moment people are told of is first a Notification in the hub (the outbox).
-    NotificationOutbox outbox = new NotificationOutbox(hub, new MessageTemplates());
     RiderLicenseGate licenseGate = new RiderLicenseGate();
     PolicySlaLedger slaLedger =
         new PolicySlaLedger(

@@ -15,6 +15,7 @@ import dev.failover.api.v1alpha1.notificationchannel.NotificationChannel;
 import dev.failover.api.v1alpha1.notificationchannel.NotificationChannelSpec;
 import dev.failover.api.v1alpha1.notificationchannel.NotificationLanguage;
 import dev.failover.api.v1alpha1.notificationchannel.WebhookConfig;
+import dev.failover.e2e.DataCenterExclusions;
 import dev.failover.e2e.FailoverWorld;
 import dev.failover.e2e.FastProbes;
 import dev.failover.e2e.OperatorProcess;
@@ -41,8 +42,11 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -61,17 +65,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(SharedTestbedExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NotificationsBlackoutE2E {
   private static final String NAMESPACE = "e2e-notify";
   private static final String HMAC_KEY = "e2e-notify-hmac-key-never-shown";
   private static final String TORONTO = "toronto";
   private static final String CHICAGO = "chicago";
+  private static final String WASHINGTON = "washington";
   private static final Duration SETTLE = Duration.ofSeconds(90);
   private static final List<NotificationEventType> MOMENTS =
       List.of(
           NotificationEventType.FailoverStarted,
           NotificationEventType.ServiceContinuing,
           NotificationEventType.Restored);
+  private static final List<NotificationEventType> EXCLUSIONS =
+      List.of(NotificationEventType.DataCenterExcluded, NotificationEventType.DataCenterReadmitted);
 
   private FailoverWorld world;
   private OperatorProcess operator;
@@ -138,6 +146,7 @@ class NotificationsBlackoutE2E {
   }
 
   @Test
+  @Order(1)
   void eachChannelIsToldOnceOfTheFailoverTheServiceContinuingAndTheRestoration() throws Exception {
     DataCenterCluster toronto = world.dataCenter(TORONTO);
     PolicyWatch watch = new PolicyWatch(world, NAMESPACE, "shop");
@@ -207,6 +216,43 @@ class NotificationsBlackoutE2E {
     }
   }
 
+  @Test
+  @Order(2)
+  void aDataCenterTakenOutOfServiceAndBackIsToldOnceEach() {
+    DataCenterExclusions exclusions = new DataCenterExclusions(world);
+    exclusions.drain(WASHINGTON, "maintenance of the cooling");
+    try {
+      awaitTypes("ops-hook", NotificationEventType.DataCenterExcluded);
+    } finally {
+      exclusions.clear(WASHINGTON);
+    }
+    awaitTypes("ops-hook", NotificationEventType.DataCenterReadmitted);
+    Map<NotificationEventType, List<Notification>> byType =
+        awaitDelivered("ops-hook", () -> notificationsOf("ops-hook"));
+    for (NotificationEventType type : EXCLUSIONS) {
+      assertThat(byType.get(type)).as("%s through ops-hook", type).hasSize(1);
+    }
+    Notification excluded = byType.get(NotificationEventType.DataCenterExcluded).get(0);
+    assertThat(excluded.getSpec().getMessage())
+        .contains(WASHINGTON)
+        .contains("maintenance of the cooling");
+    assertThat(notificationsOf("customer-mail"))
+        .as("the mail channel does not subscribe to exclusions")
+        .extracting(n -> n.getSpec().getType())
+        .doesNotContainAnyElementsOf(EXCLUSIONS);
+  }
+
+  private void awaitTypes(String channel, NotificationEventType type) {
+    Instant deadline = Instant.now().plus(SETTLE);
+    while (Instant.now().isBefore(deadline)
+        && notificationsOf(channel).stream().noneMatch(n -> n.getSpec().getType() == type)) {
+      Sleep.of(Duration.ofMillis(500));
+    }
+    assertThat(notificationsOf(channel))
+        .as("a %s notification through %s", type, channel)
+        .anyMatch(n -> n.getSpec().getType() == type);
+  }
+
   /** Waits until {@code count} of the channel's notifications have failed an attempt. */
   private void awaitFailedAttempts(String channel, int count) {
     Instant deadline = Instant.now().plus(SETTLE);
@@ -273,7 +319,8 @@ class NotificationsBlackoutE2E {
     NotificationChannelSpec spec = new NotificationChannelSpec();
     spec.setType(ChannelType.Webhook);
     spec.setWebhook(webhook);
-    spec.setEventTypes(MOMENTS);
+    spec.setEventTypes(
+        java.util.stream.Stream.concat(MOMENTS.stream(), EXCLUSIONS.stream()).toList());
     return channel("ops-hook", spec);
   }
 

@@ -50,6 +50,7 @@ public final class DataCenterReconciler implements Reconciler<DataCenter>, Clean
   private final DataCenterCapacityMonitor capacity;
   private final SimpleInboundEventSource<DataCenter> healthChanges;
   private final Consumer<String> forgetDataCenter;
+  private final DataCenterMoments moments;
   private final Clock clock;
 
   /**
@@ -64,6 +65,29 @@ public final class DataCenterReconciler implements Reconciler<DataCenter>, Clean
       SimpleInboundEventSource<DataCenter> healthChanges,
       Consumer<String> forgetDataCenter,
       Clock clock) {
+    this(
+        hub,
+        secretsNamespace,
+        connections,
+        monitor,
+        capacity,
+        healthChanges,
+        forgetDataCenter,
+        DataCenterMoments.NONE,
+        clock);
+  }
+
+  public DataCenterReconciler(
+      KubernetesClient hub,
+      String secretsNamespace,
+      DataCenterConnections connections,
+      DataCenterHealthMonitor monitor,
+      DataCenterCapacityMonitor capacity,
+      SimpleInboundEventSource<DataCenter> healthChanges,
+      Consumer<String> forgetDataCenter,
+      DataCenterMoments moments,
+      Clock clock) {
+    this.moments = moments;
     this.secrets = new KubeconfigSecrets(hub, secretsNamespace);
     this.forgetDataCenter = forgetDataCenter;
     this.events = new ConditionEvents(hub, clock);
@@ -109,6 +133,7 @@ public final class DataCenterReconciler implements Reconciler<DataCenter>, Clean
               dataCenter, health, capacity.latest(name), problem, clock.instant()));
     }
     events.changed(dataCenter, stored, dataCenter.getStatus(), ConditionTypes.CREDENTIALS_VALID);
+    moments.statusChanged(dataCenter, stored, dataCenter.getStatus());
     return StatusPatches.patchIfChanged(dataCenter, stored, dataCenter.getStatus())
         .rescheduleAfter(STATUS_REFRESH);
   }
