@@ -18,9 +18,12 @@ import dev.failover.api.v1alpha1.notificationchannel.WebhookConfig;
 import dev.failover.e2e.DataCenterExclusions;
 import dev.failover.e2e.FailoverWorld;
 import dev.failover.e2e.FastProbes;
+import dev.failover.e2e.Helm;
+import dev.failover.e2e.HubIdentity;
 import dev.failover.e2e.OperatorProcess;
 import dev.failover.e2e.PolicyDraft;
 import dev.failover.e2e.PolicyWatch;
+import dev.failover.e2e.RepositoryFiles;
 import dev.failover.e2e.ServerSideApply;
 import dev.failover.operator.notification.channels.WebhookVerifier.Verdict;
 import dev.failover.testbed.DataCenterCluster;
@@ -103,6 +106,19 @@ class NotificationsBlackoutE2E {
                 .withEnvironment("FAILOVER_NOTIFICATION_BACKOFF_MAX", "4s"));
     KubernetesClient hub = world.hub();
     ServerSideApply.namespace(hub, NAMESPACE);
+    // The platform team lists the namespaces whose channels the operator may read Secrets in: the
+    // chart's Role for this one, as helm renders it.
+    RepositoryFiles.documents(
+            new Helm(testbed)
+                .template(
+                    Helm.OPERATOR_CHART,
+                    HubIdentity.RELEASE,
+                    HubIdentity.NAMESPACE,
+                    "--set",
+                    "notifications.secretNamespaces={" + NAMESPACE + "}"))
+        .stream()
+        .filter(o -> NAMESPACE.equals(o.getMetadata().getNamespace()))
+        .forEach(o -> ServerSideApply.apply(hub, o));
     hub.resource(
             new SecretBuilder()
                 .withNewMetadata()
