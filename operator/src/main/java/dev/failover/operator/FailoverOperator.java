@@ -184,7 +184,7 @@ public final class FailoverOperator implements AutoCloseable {
             traffic,
             events,
             new FailoverMetrics(registry),
-            new OutboxFailoverMoments(outbox, clock),
+            new OutboxFailoverMoments(outbox),
             clock);
     operator.register(
         new FailoverPolicyReconciler(

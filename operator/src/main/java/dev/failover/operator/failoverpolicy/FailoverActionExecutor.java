@@ -12,6 +12,7 @@ import dev.failover.core.failover.FailoverAction.PointTrafficAt;
 import dev.failover.core.failover.FailoverAction.RecordFailover;
 import dev.failover.core.failover.FailoverAction.RemoveWorkload;
 import dev.failover.core.failover.FailoverProgress;
+import dev.failover.core.failover.InFlightFailover;
 import dev.failover.core.failover.RequiredActions;
 import dev.failover.operator.observability.FailoverMetrics;
 import java.time.Clock;
@@ -112,6 +113,19 @@ public final class FailoverActionExecutor {
       List<FailoverAction> actions,
       FailoverPolicyStatus status,
       Consumer<String> beforeEach) {
+    report(policy, actions, status, beforeEach, null);
+  }
+
+  /**
+   * {@link #report(FailoverPolicy, List, FailoverPolicyStatus, Consumer)}, and the moments people
+   * are told of; {@code move} is the move the decision leaves in flight, if any.
+   */
+  void report(
+      FailoverPolicy policy,
+      List<FailoverAction> actions,
+      FailoverPolicyStatus status,
+      Consumer<String> beforeEach,
+      InFlightFailover move) {
     Map<String, Integer> ordinals = new HashMap<>();
     for (FailoverAction action : actions) {
       if (action instanceof RecordFailover record) {
@@ -129,8 +143,8 @@ public final class FailoverActionExecutor {
         beforeEach.accept("Event " + reason + (ordinal == 0 ? "" : " #" + ordinal));
         String name = PolicyEvents.name(policy, reason, ordinal);
         events.emit(policy, name, reason, emit.message(), emit.reason().warning());
-        if (emit.reason() == EventReason.FailoverStarted) {
-          moments.failoverStarted(policy, name, emit.message());
+        if (emit.reason() == EventReason.FailoverStarted && move != null) {
+          moments.failoverStarted(policy, name, move);
         }
       }
     }

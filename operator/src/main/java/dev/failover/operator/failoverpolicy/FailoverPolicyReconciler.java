@@ -203,7 +203,7 @@ public final class FailoverPolicyReconciler
       // Tell, then persist, then act: a crash after the Events retells nothing (same names), and
       // the status is authoritative before traffic moves, a data center is fenced or a record is
       // kept; the actions are re-derived from it, so a crash before them only delays them.
-      executor.report(current, decision.actions(), status, crashPoint);
+      executor.report(current, decision.actions(), status, crashPoint, after.inFlight());
       progress = after;
       message = decision.message();
       status.setWorkloadEndpoints(new ArrayList<>(endpoints));

@@ -7,10 +7,10 @@ import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.core.DurationText;
 import dev.failover.core.failover.FailoverReason;
 import dev.failover.core.failover.FailoverRecord;
+import dev.failover.core.failover.InFlightFailover;
 import dev.failover.core.notification.PolicyMoment;
 import dev.failover.core.notification.PolicyMoment.Facts;
 import dev.failover.operator.failoverpolicy.FailoverMoments;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,9 +21,11 @@ import org.slf4j.LoggerFactory;
  * The failover engine's moments as notifications: FailoverStarted when a failover away from a
  * failed data center starts, ServiceContinuing when it completes, and Restored when the service is
  * back in its restored data center (a failback completes), with the SLA credit earned so far this
- * month. Published while the decision is reported, before its status is written: a crash in between
- * reports it again with the same occurrence, which the outbox makes nothing new of. A publish that
- * fails is logged; the failover never waits for, nor fails because of, a message.
+ * month. No reason in words goes with them: the facts reach channels in English, German and
+ * Japanese, and each template says what happened in its own language. Published while the decision
+ * is reported, before its status is written: a crash in between reports it again with the same
+ * occurrence, which the outbox makes nothing new of. A publish that fails is logged; the failover
+ * never waits for, nor fails because of, a message.
  */
 public final class OutboxFailoverMoments implements FailoverMoments {
   private static final Logger log = LoggerFactory.getLogger(OutboxFailoverMoments.class);
@@ -32,24 +34,28 @@ public final class OutboxFailoverMoments implements FailoverMoments {
   private static final double DEFAULT_SLA_PERCENT = 99.9;
 
   private final NotificationOutbox outbox;
-  private final Clock clock;
 
-  public OutboxFailoverMoments(NotificationOutbox outbox, Clock clock) {
+  public OutboxFailoverMoments(NotificationOutbox outbox) {
     this.outbox = outbox;
-    this.clock = clock;
   }
 
   @Override
-  public void failoverStarted(FailoverPolicy policy, String occurrenceId, String message) {
+  public void failoverStarted(FailoverPolicy policy, String occurrenceId, InFlightFailover move) {
     Map<String, String> facts = new HashMap<>();
-    facts.put(Facts.REASON, message);
-    String active = policy.getStatus() == null ? null : policy.getStatus().getActiveDataCenter();
-    if (active != null) {
-      facts.put(Facts.FROM_DATA_CENTER, active);
-      facts.put(Facts.DATA_CENTER, active);
+    if (move.from() != null) {
+      facts.put(Facts.FROM_DATA_CENTER, move.from());
+      facts.put(Facts.DATA_CENTER, move.from());
+    }
+    if (move.to() != null) {
+      facts.put(Facts.TO_DATA_CENTER, move.to());
     }
     publish(
-        policy, NotificationEventType.FailoverStarted, clock.instant(), occurrenceId, facts, null);
+        policy,
+        NotificationEventType.FailoverStarted,
+        move.detectedAt(),
+        occurrenceId,
+        facts,
+        null);
   }
 
   @Override
@@ -62,7 +68,6 @@ public final class OutboxFailoverMoments implements FailoverMoments {
     facts.put(Facts.FROM_DATA_CENTER, record.from());
     facts.put(Facts.TO_DATA_CENTER, record.to());
     facts.put(Facts.DATA_CENTER, restored ? record.to() : record.from());
-    facts.put(Facts.REASON, reason(record.reason()));
     facts.put(Facts.RTO, DurationText.format(record.measuredRto()));
     SlaCredit earned =
         restored && policy.getStatus() != null ? policy.getStatus().getSlaCreditDue() : null;
@@ -128,17 +133,5 @@ public final class OutboxFailoverMoments implements FailoverMoments {
 
   private static String percent(double value) {
     return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-  }
-
-  private static String reason(FailoverReason reason) {
-    return switch (reason) {
-      case Blackout -> "the data center could not be reached";
-      case Brownout -> "the data center was degraded";
-      case Exclusion -> "the data center was taken out of service for maintenance";
-      case ManualFailover -> "an operator moved the service";
-      case AutomaticFailback -> "the data center was restored";
-      case ManualFailback -> "an operator moved the service back to the restored data center";
-      case InitialPlacement -> "the service was placed";
-    };
   }
 }

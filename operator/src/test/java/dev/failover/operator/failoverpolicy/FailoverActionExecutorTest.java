@@ -207,12 +207,14 @@ class FailoverActionExecutorTest {
             new FailoverAction.Emit(EventReason.Fenced, "toronto is fenced"),
             new FailoverAction.RecordFailover(moved));
 
+    InFlightFailover move =
+        new InFlightFailover("toronto", "chicago", FailoverReason.Blackout, T0, T0, null, null);
     // A retry from the same persisted state, after a crash before its status was written.
-    withMoments.report(persisted, story, new FailoverPolicyStatus(), step -> {});
-    withMoments.report(persisted, story, new FailoverPolicyStatus(), step -> {});
+    withMoments.report(persisted, story, new FailoverPolicyStatus(), step -> {}, move);
+    withMoments.report(persisted, story, new FailoverPolicyStatus(), step -> {}, move);
 
     verify(moments, org.mockito.Mockito.times(2))
-        .failoverStarted(persisted, "crm.4711.failoverstarted", "toronto is unreachable");
+        .failoverStarted(persisted, "crm.4711.failoverstarted", move);
     verify(moments, org.mockito.Mockito.times(2)).moved(persisted, moved);
     org.mockito.Mockito.verifyNoMoreInteractions(moments);
 
