@@ -4,6 +4,7 @@ import dev.failover.api.v1alpha1.common.NotificationEventType;
 import dev.failover.api.v1alpha1.common.SlaCredit;
 import dev.failover.api.v1alpha1.failoverpolicy.Availability;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverType;
 import dev.failover.core.DurationText;
 import dev.failover.core.failover.FailoverReason;
 import dev.failover.core.failover.FailoverRecord;
@@ -13,6 +14,7 @@ import dev.failover.core.notification.PolicyMoment.Facts;
 import dev.failover.operator.failoverpolicy.FailoverMoments;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,11 +23,12 @@ import org.slf4j.LoggerFactory;
  * The failover engine's moments as notifications: FailoverStarted when a failover away from a
  * failed data center starts, ServiceContinuing when it completes, and Restored when the service is
  * back in its restored data center (a failback completes), with the SLA credit earned so far this
- * month. No reason in words goes with them: the facts reach channels in English, German and
- * Japanese, and each template says what happened in its own language. Published while the decision
- * is reported, before its status is written: a crash in between reports it again with the same
- * occurrence, which the outbox makes nothing new of. A publish that fails is logged; the failover
- * never waits for, nor fails because of, a message.
+ * month; a failback from a first placement elsewhere, which interrupted nobody, tells nothing. No
+ * reason in words goes with them: the facts reach channels in English, German and Japanese, and
+ * each template says what happened in its own language. Published while the decision is reported,
+ * before its status is written: a crash in between reports it again with the same occurrence, which
+ * the outbox makes nothing new of. A publish that fails is logged; the failover never waits for,
+ * nor fails because of, a message.
  */
 public final class OutboxFailoverMoments implements FailoverMoments {
   private static final Logger log = LoggerFactory.getLogger(OutboxFailoverMoments.class);
@@ -64,6 +67,11 @@ public final class OutboxFailoverMoments implements FailoverMoments {
       return; // a first placement: nobody's service was interrupted
     }
     boolean restored = record.reason().failback();
+    if (restored && !returnsFromAFailover(policy, record)) {
+      // Back to the primary from a first placement elsewhere (the primary was not ready yet):
+      // nobody's service was interrupted, so there is no restoration to tell of.
+      return;
+    }
     Map<String, String> facts = new HashMap<>();
     facts.put(Facts.FROM_DATA_CENTER, record.from());
     facts.put(Facts.TO_DATA_CENTER, record.to());
@@ -108,6 +116,21 @@ public final class OutboxFailoverMoments implements FailoverMoments {
           type,
           e.toString());
     }
+  }
+
+  /**
+   * Whether the failback leaves the data center the last recorded failover went to: only then did
+   * customers hear of a failover, and is there a restoration to tell of. The history is the
+   * persisted one, newest first, without this failback.
+   */
+  private static boolean returnsFromAFailover(FailoverPolicy policy, FailoverRecord failback) {
+    List<dev.failover.api.v1alpha1.failoverpolicy.FailoverRecord> history =
+        policy.getStatus() == null ? null : policy.getStatus().getHistory();
+    if (history == null || history.isEmpty()) {
+      return false;
+    }
+    dev.failover.api.v1alpha1.failoverpolicy.FailoverRecord last = history.get(0);
+    return last.getType() == FailoverType.Failover && failback.from().equals(last.getTo());
   }
 
   /**

@@ -14,6 +14,7 @@ import dev.failover.api.v1alpha1.failoverpolicy.Availability;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicySpec;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverType;
 import dev.failover.core.failover.FailoverReason;
 import dev.failover.core.failover.FailoverRecord;
 import dev.failover.core.failover.InFlightFailover;
@@ -38,6 +39,18 @@ class OutboxFailoverMomentsTest {
     FailoverPolicyStatus status = new FailoverPolicyStatus();
     status.setActiveDataCenter(active);
     policy.setStatus(status);
+    return policy;
+  }
+
+  /** A policy whose last recorded move was a failover to {@code to}. */
+  private static FailoverPolicy failedOverTo(String to) {
+    FailoverPolicy policy = policy(to);
+    dev.failover.api.v1alpha1.failoverpolicy.FailoverRecord failover =
+        new dev.failover.api.v1alpha1.failoverpolicy.FailoverRecord();
+    failover.setType(FailoverType.Failover);
+    failover.setFrom("toronto");
+    failover.setTo(to);
+    policy.getStatus().setHistory(new java.util.ArrayList<>(java.util.List.of(failover)));
     return policy;
   }
 
@@ -88,7 +101,7 @@ class OutboxFailoverMomentsTest {
 
   @Test
   void aFailbackIsRestoredWithTheSlaTermsSoFar() {
-    FailoverPolicy policy = policy("chicago");
+    FailoverPolicy policy = failedOverTo("chicago");
     Availability availability = new Availability();
     availability.setMonthToDatePercent(99.9981);
     policy.getStatus().setAvailability(availability);
@@ -108,7 +121,7 @@ class OutboxFailoverMomentsTest {
 
   @Test
   void aRestorationCarriesTheCreditDue() {
-    FailoverPolicy policy = policy("chicago");
+    FailoverPolicy policy = failedOverTo("chicago");
     SlaCredit credit = new SlaCredit();
     credit.setRemedy(Remedy.Discount);
     credit.setCreditPercent(10.0);
@@ -118,6 +131,30 @@ class OutboxFailoverMomentsTest {
         new FailoverRecord("chicago", "toronto", FailoverReason.ManualFailback, DETECTED, NOW));
 
     assertThat(published().credit()).containsSame(credit);
+  }
+
+  @Test
+  void aFailbackFromAFirstPlacementElsewhereTellsNobody() {
+    // Placed in chicago while toronto, the primary, was not ready yet; then moved to toronto.
+    moments.moved(
+        policy("chicago"),
+        new FailoverRecord("chicago", "toronto", FailoverReason.AutomaticFailback, DETECTED, NOW));
+    FailoverPolicy afterAnEarlierRestoration = failedOverTo("chicago");
+    afterAnEarlierRestoration.getStatus().getHistory().add(0, failback("chicago", "toronto"));
+    moments.moved(
+        afterAnEarlierRestoration,
+        new FailoverRecord("chicago", "toronto", FailoverReason.AutomaticFailback, NOW, NOW));
+    verifyNoInteractions(outbox);
+  }
+
+  private static dev.failover.api.v1alpha1.failoverpolicy.FailoverRecord failback(
+      String from, String to) {
+    dev.failover.api.v1alpha1.failoverpolicy.FailoverRecord record =
+        new dev.failover.api.v1alpha1.failoverpolicy.FailoverRecord();
+    record.setType(FailoverType.Failback);
+    record.setFrom(from);
+    record.setTo(to);
+    return record;
   }
 
   @Test
