@@ -87,6 +87,9 @@ class IaasVirtualMachinesE2E {
     ServerSideApply.namespace(world.hub(), NAMESPACE);
     world.apply(rider(ALL_MACHINES));
     // Manual failback: the policy stays in Chicago after Toronto returns.
+    // Manual failback: placed while Toronto is still returning from an earlier test, the policy
+    // would stay in Chicago. Wait for all three first.
+    BlackoutChecks.awaitAllHealthy(world);
     policy = PolicyDraft.of(NAMESPACE, "vm-app").withRider("IaasRider", RIDER).withManualFailback();
     policy.applyTo(world).awaitActiveIn(TORONTO, SETTLE);
   }
