@@ -2,6 +2,7 @@ package dev.failover.operator.datacenter;
 
 import dev.failover.api.v1alpha1.datacenter.ProbeSpec;
 import dev.failover.core.DurationText;
+import dev.failover.core.health.ConfirmationProbes;
 import dev.failover.core.health.HealthThresholds;
 import dev.failover.operator.probes.ProbeSettings;
 import java.time.Duration;
@@ -30,7 +31,8 @@ public final class ProbeSettingsMapper {
             (int) Math.round(Optional.ofNullable(probe.getBrownoutErrorRatePercent()).orElse(5.0)),
             duration(probe.getBrownoutWindow(), "30s"),
             BROWNOUT_RECOVERY_PERCENT,
-            duration(probe.getProbation(), "30s")));
+            duration(probe.getProbation(), "30s")),
+        new ConfirmationProbes(duration(probe.getConfirmInterval(), "200ms")));
   }
 
   private static Duration duration(String text, String fallback) {

@@ -59,7 +59,10 @@ final class RtoCheck {
     ProbeSettings own = ProbeSettingsMapper.from(probe);
     ProbeSettings apiServer =
         PolicyDetection.forApiServer(own, spec.getDetection())
-            .map(thresholds -> new ProbeSettings(own.interval(), own.timeout(), thresholds))
+            .map(
+                thresholds ->
+                    new ProbeSettings(
+                        own.interval(), own.timeout(), thresholds, own.confirmation()))
             .orElse(own);
     boolean endpoint = spec.getWorkload() != null && spec.getWorkload().getHealthEndpoint() != null;
     return endpoint
@@ -75,7 +78,10 @@ final class RtoCheck {
         .map(
             retry ->
                 new ProbeSettings(
-                    endpoint.interval(), retry.worstCaseProbe(), endpoint.thresholds()))
+                    endpoint.interval(),
+                    retry.worstCaseProbe(),
+                    endpoint.thresholds(),
+                    endpoint.confirmation()))
         .orElse(endpoint);
   }
 

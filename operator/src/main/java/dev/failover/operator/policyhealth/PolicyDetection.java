@@ -49,7 +49,10 @@ public final class PolicyDetection {
             .map(PoolRetry::timeout)
             .orElse(dataCenter.timeout().compareTo(interval) > 0 ? interval : dataCenter.timeout());
     return new ProbeSettings(
-        interval, timeout, overlay(dataCenter.thresholds(), detection, interval));
+        interval,
+        timeout,
+        overlay(dataCenter.thresholds(), detection, interval),
+        dataCenter.confirmation());
   }
 
   private static HealthThresholds overlay(

@@ -1,5 +1,6 @@
 package dev.failover.operator.probes;
 
+import dev.failover.core.health.ConfirmationProbes;
 import dev.failover.core.health.Exclusion;
 import dev.failover.core.health.HealthClassifier;
 import dev.failover.core.health.HealthState;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -169,6 +171,7 @@ public final class ProbeLoops implements AutoCloseable {
                           loop.classifier.onProbe(
                               state, result, loop.exclusion.get(), clock.instant()));
               onProbe.probed(key, result, health);
+              confirmIfRefused(key, loop, result, health);
             } catch (RuntimeException e) {
               unexpected(key, e);
             }
@@ -176,6 +179,32 @@ public final class ProbeLoops implements AutoCloseable {
     } catch (RuntimeException e) {
       unexpected(key, e);
     }
+  }
+
+  /**
+   * A refusal of a serving data center is probed again at once (see {@link ConfirmationProbes}),
+   * beside the regular schedule; a loop replaced or removed meanwhile is not probed again.
+   */
+  private void confirmIfRefused(String key, Loop loop, ProbeResult result, HealthState health) {
+    loop.settings
+        .confirmation()
+        .after(health, result, loop.settings.thresholds())
+        .filter(delay -> delay.compareTo(loop.settings.interval()) < 0)
+        .ifPresent(
+            delay -> {
+              try {
+                scheduler.schedule(
+                    () -> {
+                      if (loops.get(key) == loop) {
+                        probeOnce(key, loop);
+                      }
+                    },
+                    delay.toMillis(),
+                    TimeUnit.MILLISECONDS);
+              } catch (RejectedExecutionException closed) {
+                // Shutting down: nothing more to confirm.
+              }
+            });
   }
 
   private void unexpected(String key, Throwable failure) {

@@ -3,6 +3,7 @@ package dev.failover.operator.probes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
+import dev.failover.core.health.ConfirmationProbes;
 import dev.failover.core.health.HealthState;
 import dev.failover.core.health.HealthThresholds;
 import dev.failover.core.health.ProbeResult;
@@ -25,7 +26,8 @@ class ProbeLoopsTest {
           Duration.ofMillis(20),
           Duration.ofMillis(10),
           new HealthThresholds(
-              3, 1, Duration.ofMillis(500), 5, Duration.ofSeconds(1), 80, Duration.ZERO));
+              3, 1, Duration.ofMillis(500), 5, Duration.ofSeconds(1), 80, Duration.ZERO),
+          ConfirmationProbes.OFF);
 
   private final AtomicInteger changes = new AtomicInteger();
   private ProbeLoops loops;
@@ -136,6 +138,79 @@ class ProbeLoopsTest {
     // Failures 1, 2 and 3 (Pending → Unreachable at the 3rd) are news; the 4th and later are not.
     assertThat(changes.get()).isEqualTo(3);
     assertThat(loops.state("dc").orElseThrow().consecutiveFailures()).isGreaterThanOrEqualTo(20);
+  }
+
+  @Test
+  void aRefusedHealthyDataCenterIsConfirmedBetweenRegularProbes() {
+    // One regular probe an hour: only quick confirmation can reach the blackout threshold here.
+    ProbeSettings hourly =
+        new ProbeSettings(
+            Duration.ofHours(1),
+            Duration.ofMillis(10),
+            FAST.thresholds(),
+            new ConfirmationProbes(Duration.ofMillis(20)));
+    AtomicInteger probes = new AtomicInteger();
+    loops =
+        new ProbeLoops(
+            "test",
+            Clock.systemUTC(),
+            key -> {},
+            (key, result, health) -> probes.incrementAndGet());
+    HealthState healthy =
+        HealthState.restored(DataCenterPhase.Healthy, Instant.now(), 0, 3, "restored from status");
+
+    loops.watch(
+        "dc",
+        "client",
+        timeout ->
+            CompletableFuture.completedFuture(ProbeResult.refused(Instant.now(), Duration.ZERO)),
+        hourly,
+        Optional.empty(),
+        healthy);
+
+    eventually(
+        () ->
+            loops
+                .state("dc")
+                .map(HealthState::phase)
+                .equals(Optional.of(DataCenterPhase.Unreachable)));
+    assertThat(probes.get()).isEqualTo(3);
+  }
+
+  @Test
+  void aTimedOutProbeWaitsForTheRegularSchedule() throws InterruptedException {
+    ProbeSettings hourly =
+        new ProbeSettings(
+            Duration.ofHours(1),
+            Duration.ofMillis(10),
+            FAST.thresholds(),
+            new ConfirmationProbes(Duration.ofMillis(20)));
+    AtomicInteger probes = new AtomicInteger();
+    loops =
+        new ProbeLoops(
+            "test",
+            Clock.systemUTC(),
+            key -> {},
+            (key, result, health) -> probes.incrementAndGet());
+    HealthState healthy =
+        HealthState.restored(DataCenterPhase.Healthy, Instant.now(), 0, 3, "restored from status");
+
+    loops.watch(
+        "dc",
+        "client",
+        timeout ->
+            CompletableFuture.completedFuture(
+                ProbeResult.timedOut(Instant.now(), Duration.ofMillis(10))),
+        hourly,
+        Optional.empty(),
+        healthy);
+
+    eventually(() -> probes.get() >= 1);
+    // Ten confirmation intervals pass: a hang is not hurried, so the first probe stays the only
+    // one.
+    Thread.sleep(200);
+    assertThat(probes.get()).isEqualTo(1);
+    assertThat(loops.state("dc").orElseThrow().phase()).isNotEqualTo(DataCenterPhase.Unreachable);
   }
 
   /** Polls until the condition holds; fails after {@link #WITHIN}. */

@@ -31,6 +31,15 @@ import io.fabric8.generator.annotation.ValidationRule;
             + ") || duration(self.brownoutWindow) >= duration(self.interval)",
     fieldPath = ".brownoutWindow",
     message = "brownoutWindow must be at least one probe interval")
+@ValidationRule(
+    value =
+        "!has(self.confirmInterval) || !has(self.interval) || !self.confirmInterval.matches("
+            + ValuePatterns.DURATION_CEL
+            + ") || !self.interval.matches("
+            + ValuePatterns.DURATION_CEL
+            + ") || duration(self.confirmInterval) < duration(self.interval)",
+    fieldPath = ".confirmInterval",
+    message = "confirmInterval must be shorter than interval (0s turns quick confirmation off)")
 public class ProbeSpec {
   @Default("2s")
   @ValidationRule(
@@ -40,6 +49,15 @@ public class ProbeSpec {
   @Size(max = ValuePatterns.DURATION_MAX_LENGTH)
   @JsonPropertyDescription("Time between probes, as a duration such as 2s.")
   private String interval;
+
+  @Default("200ms")
+  @Pattern(ValuePatterns.DURATION)
+  @Size(max = ValuePatterns.DURATION_MAX_LENGTH)
+  @JsonPropertyDescription(
+      "Quick confirmation: after a refused probe of a serving data center, probe again this much"
+          + " later instead of a whole interval, until the failureThreshold is reached or a probe"
+          + " succeeds. Timeouts are not hurried. 0s turns it off. Shorter than interval.")
+  private String confirmInterval;
 
   @Default("1s")
   @ValidationRule(
@@ -105,6 +123,14 @@ public class ProbeSpec {
 
   public void setProbation(String probation) {
     this.probation = probation;
+  }
+
+  public String getConfirmInterval() {
+    return confirmInterval;
+  }
+
+  public void setConfirmInterval(String confirmInterval) {
+    this.confirmInterval = confirmInterval;
   }
 
   public String getInterval() {
