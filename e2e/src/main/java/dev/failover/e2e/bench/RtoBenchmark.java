@@ -17,17 +17,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * Measures RTO over repeated blackouts with the default detection settings: a Hot and a Warm policy
- * share the active data center, its control plane is stopped, and both fail over. The cut data
- * center is restarted and the next blackout hits wherever the workloads went, so no run waits for a
- * failback. Reports percentiles of the RTO, of detection and of the time beyond it.
+ * share the active data center, which is cut (its control plane stopped, or its API server frozen,
+ * the kinds taking turns), and both fail over. The cut data center is brought back and the next
+ * blackout hits wherever the workloads went, so no run waits for a failback and every data center
+ * gets cut. Reports percentiles of the RTO, of detection and of the time beyond it, per cut kind,
+ * the rules that triggered the moves, and writes every sample to a CSV so anyone can recompute the
+ * table.
  */
 @Command(
     name = "rto-benchmark",
@@ -44,6 +49,16 @@ public final class RtoBenchmark implements Callable<Integer> {
   @Option(names = "--runs", defaultValue = "20", description = "Blackouts to measure.")
   private int runs;
 
+  @Option(
+      names = "--cuts",
+      split = ",",
+      defaultValue = "Refused,Frozen",
+      description = "Cut kinds, taking turns run by run: Refused (stopped), Frozen (SIGSTOP).")
+  private List<CutKind> cuts;
+
+  @Option(names = "--csv", description = "Raw samples; <work>/rto-runs.csv when unset.")
+  private Path csv;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new RtoBenchmark()).execute(args));
   }
@@ -58,17 +73,24 @@ public final class RtoBenchmark implements Callable<Integer> {
       for (String standby : STANDBYS) {
         policy(standby).applyTo(world);
       }
+      Path raw = csv == null ? work.resolve("rto-runs.csv") : csv;
+      List<String> lines = new ArrayList<>(List.of(BlackoutSample.CSV_HEADER));
       for (int run = 1; run <= runs; run++) {
-        samples.addAll(blackout(world));
-        BlackoutSample last = samples.get(samples.size() - 1);
+        CutKind cut = cuts.get((run - 1) % cuts.size());
+        List<BlackoutSample> measured = blackout(world, run, cut);
+        samples.addAll(measured);
+        measured.forEach(sample -> lines.add(sample.csvLine()));
+        Files.write(raw, lines);
+        BlackoutSample last = measured.get(measured.size() - 1);
         System.out.printf(
             Locale.ROOT,
-            "run %2d/%d: %s -> %s  %s%n",
+            "run %2d/%d (%s): %s -> %s  %s%n",
             run,
             runs,
+            cut,
             last.from(),
             last.to(),
-            samples.subList(samples.size() - STANDBYS.size(), samples.size()).stream()
+            measured.stream()
                 .map(
                     s ->
                         s.standby()
@@ -76,9 +98,12 @@ public final class RtoBenchmark implements Callable<Integer> {
                             + s.rtoMs()
                             + "ms (detection "
                             + s.detectionMs()
-                            + "ms)")
+                            + "ms, "
+                            + s.trigger()
+                            + ")")
                 .toList());
       }
+      System.out.println("Raw samples: " + raw);
       System.out.println();
       System.out.println(report(samples, operator));
     }
@@ -94,7 +119,7 @@ public final class RtoBenchmark implements Callable<Integer> {
   }
 
   /** Cuts the workloads' data center, waits for both to move, and brings it back. */
-  private List<BlackoutSample> blackout(FailoverWorld world) {
+  private List<BlackoutSample> blackout(FailoverWorld world, int run, CutKind kind) {
     List<PolicyWatch> policies =
         STANDBYS.stream().map(s -> new PolicyWatch(world, NAMESPACE, policy(s).name())).toList();
     String active =
@@ -103,7 +128,7 @@ public final class RtoBenchmark implements Callable<Integer> {
       policy.awaitActiveIn(active, SETTLE);
     }
     Instant cut = Instant.now();
-    world.dataCenter(active).stop();
+    kind.cut(world.dataCenter(active));
     List<BlackoutSample> measured = new ArrayList<>();
     for (int i = 0; i < policies.size(); i++) {
       FailoverPolicyStatus status =
@@ -117,9 +142,9 @@ public final class RtoBenchmark implements Callable<Integer> {
                           && active.equals(s.getLastFailover().getFrom())
                           && Instant.parse(s.getLastFailover().getDetectedAt()).isAfter(cut),
                   SETTLE);
-      measured.add(BlackoutSample.of(STANDBYS.get(i), cut, status.getLastFailover()));
+      measured.add(BlackoutSample.of(run, STANDBYS.get(i), kind, cut, status.getLastFailover()));
     }
-    world.dataCenter(active).start();
+    kind.restore(world.dataCenter(active));
     for (PolicyWatch policy : policies) {
       policy.await(
           "fenced " + active,
@@ -145,14 +170,40 @@ public final class RtoBenchmark implements Callable<Integer> {
 
   private String report(List<BlackoutSample> samples, OperatorProcess operator) {
     StringBuilder table = new StringBuilder();
-    table.append("| standby | runs | measure | p50 | p95 | p99 | max |\n");
-    table.append("|---|---|---|---|---|---|---|\n");
+    table.append("| standby | cut | runs | measure | p50 | p95 | p99 | max |\n");
+    table.append("|---|---|---|---|---|---|---|---|\n");
     for (String standby : STANDBYS) {
-      List<BlackoutSample> mine =
-          samples.stream().filter(sample -> sample.standby().equals(standby)).toList();
-      row(table, standby, mine, "RTO (cut → traffic on the new DC)", BlackoutSample::rtoMs);
-      row(table, standby, mine, "detection (cut → Unreachable)", BlackoutSample::detectionMs);
-      row(table, standby, mine, "beyond detection", BlackoutSample::beyondMs);
+      for (CutKind cut : cuts.stream().distinct().toList()) {
+        List<BlackoutSample> mine =
+            samples.stream()
+                .filter(sample -> sample.standby().equals(standby) && sample.cut() == cut)
+                .toList();
+        if (mine.isEmpty()) {
+          continue;
+        }
+        row(table, standby, cut, mine, "RTO (cut → DNSEndpoint read back)", BlackoutSample::rtoMs);
+        row(
+            table,
+            standby,
+            cut,
+            mine,
+            "detection (cut → move decided)",
+            BlackoutSample::detectionMs);
+        row(table, standby, cut, mine, "beyond detection", BlackoutSample::beyondMs);
+      }
+    }
+    table.append("\nTriggers (the rule that decided each move):\n");
+    samples.stream()
+        .collect(
+            Collectors.groupingBy(
+                sample -> sample.cut() + " " + sample.trigger(),
+                TreeMap::new,
+                Collectors.counting()))
+        .forEach(
+            (trigger, count) ->
+                table.append("- ").append(trigger).append(": ").append(count).append('\n'));
+    if (samples.size() / STANDBYS.size() / Math.max(1, cuts.stream().distinct().count()) < 100) {
+      table.append("\nWith fewer than 100 samples in a row, p99 is its maximum.\n");
     }
     table.append(
         String.format(
@@ -163,6 +214,7 @@ public final class RtoBenchmark implements Callable<Integer> {
   private static void row(
       StringBuilder table,
       String standby,
+      CutKind cut,
       List<BlackoutSample> samples,
       String measure,
       ToLongFunction<BlackoutSample> value) {
@@ -170,8 +222,9 @@ public final class RtoBenchmark implements Callable<Integer> {
     table.append(
         String.format(
             Locale.ROOT,
-            "| %s | %d | %s | %.2f s | %.2f s | %.2f s | %.2f s |%n",
+            "| %s | %s | %d | %s | %.2f s | %.2f s | %.2f s | %.2f s |%n",
             standby,
+            cut,
             p.count(),
             measure,
             p.p50() / 1000.0,
