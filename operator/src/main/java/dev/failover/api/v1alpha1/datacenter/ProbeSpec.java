@@ -50,13 +50,14 @@ public class ProbeSpec {
   @JsonPropertyDescription("Time between probes, as a duration such as 2s.")
   private String interval;
 
-  @Default("200ms")
+  // No schema default: a default would have to be shorter than every interval a user may set.
   @Pattern(ValuePatterns.DURATION)
   @Size(max = ValuePatterns.DURATION_MAX_LENGTH)
   @JsonPropertyDescription(
       "Quick confirmation: after a refused probe of a serving data center, probe again this much"
           + " later instead of a whole interval, until the failureThreshold is reached or a probe"
-          + " succeeds. Timeouts are not hurried. 0s turns it off. Shorter than interval.")
+          + " succeeds. Timeouts are not hurried. 200ms when unset (none when interval is 200ms or"
+          + " less); 0s turns it off. When set, shorter than interval.")
   private String confirmInterval;
 
   @Default("1s")
