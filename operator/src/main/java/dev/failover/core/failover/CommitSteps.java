@@ -92,7 +92,14 @@ final class CommitSteps {
               + " ("
               + move.trigger()
               + "); measured RTO "
-              + DurationText.format(record.measuredRto()));
+              + DurationText.format(record.measuredRto())
+              + (overridden == null
+                  ? ""
+                  : "; overriding the restore test of "
+                      + overridden.dataCenter()
+                      + " ("
+                      + overridden.overrideReason()
+                      + ")"));
     }
     draft.progress(draft.progress().settledIn(move.to(), move.reason()));
     return false;
