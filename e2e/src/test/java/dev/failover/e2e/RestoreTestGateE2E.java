@@ -142,7 +142,7 @@ class RestoreTestGateE2E {
   void aPassedAndPromotedRestoreTestLetsTheWorkloadFailBack() {
     PolicyDraft draft =
         PolicyDraft.of(NAMESPACE, "passed")
-            .withStandby(StandbyMode.Hot)
+            .withStandby(StandbyMode.Warm)
             .withAutomaticFailback(WINDOW)
             .withRequireRestoreTest();
     try (PolicyUnderTest policy = PolicyUnderTest.apply(world, operator, draft)) {
