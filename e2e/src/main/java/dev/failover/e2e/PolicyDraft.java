@@ -38,6 +38,7 @@ public final class PolicyDraft {
   private StandbyMode standby = StandbyMode.Hot;
   private FailbackMode failbackMode = FailbackMode.Automatic;
   private String stabilizationWindow;
+  private boolean requireRestoreTest;
   private String actionId;
   private ActionType actionType;
   private String actionTarget;
@@ -132,6 +133,11 @@ public final class PolicyDraft {
         });
   }
 
+  /** {@code failback.requireRestoreTest: true}: failback waits for a passed restore test. */
+  public PolicyDraft withRequireRestoreTest() {
+    return changed(draft -> draft.requireRestoreTest = true);
+  }
+
   /** {@code spec.action {id, type: FailoverTo, target}}. */
   public PolicyDraft withFailoverTo(String id, String target) {
     return withAction(id, ActionType.FailoverTo, target);
@@ -198,6 +204,7 @@ public final class PolicyDraft {
     copy.standby = standby;
     copy.failbackMode = failbackMode;
     copy.stabilizationWindow = stabilizationWindow;
+    copy.requireRestoreTest = requireRestoreTest;
     copy.actionId = actionId;
     copy.actionType = actionType;
     copy.actionTarget = actionTarget;
@@ -224,6 +231,9 @@ public final class PolicyDraft {
     StringBuilder failback = new StringBuilder("{mode: " + failbackMode);
     if (stabilizationWindow != null) {
       failback.append(", stabilizationWindow: ").append(stabilizationWindow);
+    }
+    if (requireRestoreTest) {
+      failback.append(", requireRestoreTest: true");
     }
     failback.append('}');
     String action =

@@ -188,11 +188,16 @@ class HelmChartIT {
       assertThat(operator.allows("update", "failoverpolicies.failover.dev"))
           .as("the FailoverPolicy finalizer")
           .isTrue();
-      for (String verb : List.of("get", "list", "create", "patch", "delete")) {
-        assertThat(operator.allows(verb, "chaosrestoretests.failover.dev"))
-            .as("%s chaosrestoretests: nothing calls it", verb)
-            .isFalse();
+      // The restore-test gate: watches tests, server-side applies a Restoration test and deletes a
+      // moot one; their status is the runner's.
+      for (String verb : List.of("get", "list", "watch", "create", "patch", "delete")) {
+        assertThat(operator.allows(verb, "chaosrestoretests.failover.dev", policies))
+            .as("%s chaosrestoretests", verb)
+            .isTrue();
       }
+      assertThat(operator.allows("update", "chaosrestoretests.failover.dev", policies))
+          .as("update chaosrestoretests")
+          .isFalse();
 
       // The outbox: channels are read, Notifications created, watched and deleted after the
       // retention; both have their status patched; neither spec is ever written.

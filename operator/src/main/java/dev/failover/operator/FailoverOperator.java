@@ -17,6 +17,7 @@ import dev.failover.operator.failoverpolicy.MissingDataCenters;
 import dev.failover.operator.failoverpolicy.PolicyCleanup;
 import dev.failover.operator.failoverpolicy.PolicyEvents;
 import dev.failover.operator.failoverpolicy.PolicyObserver;
+import dev.failover.operator.failoverpolicy.RestoreTestGate;
 import dev.failover.operator.failoverpolicy.ServicePoolCoupling;
 import dev.failover.operator.failoverpolicy.TrafficPublisher;
 import dev.failover.operator.failoverpolicy.WorkloadAppliers;
@@ -208,6 +209,7 @@ public final class FailoverOperator implements AutoCloseable {
             licenseGate,
             new ServicePoolCoupling(events, clock),
             slaLedger,
+            new RestoreTestGate(hub, conditionEvents, clock),
             clock));
     RiderGrants riderGrants = new RiderGrants(connections, clock);
     RiderStatusMapper riderStatus = new RiderStatusMapper(clock);

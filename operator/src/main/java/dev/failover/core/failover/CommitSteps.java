@@ -63,9 +63,22 @@ final class CommitSteps {
   boolean record(DecisionDraft draft) {
     InFlightFailover move = draft.move();
     Instant completedAt = move.completedAt() == null ? draft.situation().now() : move.completedAt();
+    // Automatic moves never target a held-out data center, so a move that ends in one was a
+    // person's: it is recorded as overriding the restore test.
+    HeldOut overridden =
+        move.reason() == FailoverReason.ManualFailover
+                || move.reason() == FailoverReason.ManualFailback
+            ? draft.situation().heldOut(move.to()).orElse(null)
+            : null;
     FailoverRecord record =
         new FailoverRecord(
-            move.from(), move.to(), move.reason(), move.detectedAt(), completedAt, move.actionId());
+            move.from(),
+            move.to(),
+            move.reason(),
+            move.detectedAt(),
+            completedAt,
+            move.actionId(),
+            overridden);
     if (move.isInitialPlacement()) {
       draft.emit(EventReason.Placed, "Placed in " + move.to());
     } else {
@@ -79,7 +92,14 @@ final class CommitSteps {
               + " ("
               + move.trigger()
               + "); measured RTO "
-              + DurationText.format(record.measuredRto()));
+              + DurationText.format(record.measuredRto())
+              + (overridden == null
+                  ? ""
+                  : "; overriding the restore test of "
+                      + overridden.dataCenter()
+                      + " ("
+                      + overridden.overrideReason()
+                      + ")"));
     }
     draft.progress(draft.progress().settledIn(move.to(), move.reason()));
     return false;

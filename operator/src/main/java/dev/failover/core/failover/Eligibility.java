@@ -19,6 +19,10 @@ final class Eligibility {
     PlacementPreference placement = situation.settings().placement();
     List<Candidate> candidates = new ArrayList<>();
     for (String name : placement.ordered()) {
+      if (situation.heldOut(name).isPresent()) {
+        // Out of production until its restore test passes; only a person may send work there.
+        continue;
+      }
       situation
           .view(name)
           .filter(DataCenterView::reachable)
@@ -43,6 +47,7 @@ final class Eligibility {
       PolicySituation situation, Set<String> awaitingFence, String leaving) {
     return situation.settings().placement().ordered().stream()
         .filter(name -> !name.equals(leaving) && !awaitingFence.contains(name))
+        .filter(name -> situation.heldOut(name).isEmpty())
         .filter(
             name ->
                 situation
@@ -120,6 +125,8 @@ final class Eligibility {
         clauses.add(name + " is not probed yet");
       } else if (awaitingFence.contains(name)) {
         clauses.add(name + " awaits its fence");
+      } else if (situation.heldOut(name).isPresent()) {
+        clauses.add(situation.heldOut(name).get().why());
       } else if (!view.get().reachable()) {
         clauses.add(name + " is unreachable");
       } else if (EligibilityTier.of(view.get().phase()).isEmpty()) {

@@ -13,7 +13,9 @@ public enum EventReason {
   NoHealthyDataCenter(true),
   FenceDeferred(true),
   Fenced(false),
-  ActionRejected(true);
+  ActionRejected(true),
+  /** A person moved the workload into a data center that awaits, or failed, its restore test. */
+  RestoreTestOverridden(true);
 
   private final boolean warning;
 

@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param from the data center left; null when the move was a first placement
  * @param completedAt when traffic was first seen on {@code to}
  * @param actionId the manual action that asked for the move; null when none did
+ * @param overridden the restore test a person overrode by moving the workload into a data center
+ *     held out for it; null when the move overrode none
  */
 public record FailoverRecord(
     String from,
@@ -17,12 +19,24 @@ public record FailoverRecord(
     FailoverReason reason,
     Instant detectedAt,
     Instant completedAt,
-    String actionId) {
+    String actionId,
+    HeldOut overridden) {
+
+  /** A move that overrode no restore test. */
+  public FailoverRecord(
+      String from,
+      String to,
+      FailoverReason reason,
+      Instant detectedAt,
+      Instant completedAt,
+      String actionId) {
+    this(from, to, reason, detectedAt, completedAt, actionId, null);
+  }
 
   /** A move no manual action asked for. */
   public FailoverRecord(
       String from, String to, FailoverReason reason, Instant detectedAt, Instant completedAt) {
-    this(from, to, reason, detectedAt, completedAt, null);
+    this(from, to, reason, detectedAt, completedAt, null, null);
   }
 
   public FailoverRecord {

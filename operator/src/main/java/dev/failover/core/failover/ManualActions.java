@@ -31,6 +31,21 @@ final class ManualActions {
     InFlightFailover started = draft.progress().inFlight();
     if (started != null) {
       draft.progress(draft.progress().withInFlight(started.askedForBy(action.id())));
+      draft
+          .situation()
+          .heldOut(started.to())
+          .ifPresent(
+              held ->
+                  draft.emit(
+                      EventReason.RestoreTestOverridden,
+                      "Action "
+                          + action.id()
+                          + " moves the workload to "
+                          + held.dataCenter()
+                          + " by hand, overriding its restore test ("
+                          + held.overrideReason()
+                          + "): "
+                          + held.why()));
     }
   }
 

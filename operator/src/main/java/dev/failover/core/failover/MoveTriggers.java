@@ -76,10 +76,10 @@ final class MoveTriggers {
   }
 
   /**
-   * Healthy means the primary passed its probation (stabilization window). Failback undoes a
-   * failover; with Priority it also finishes a placement that could not use the primary at the
-   * time. It never undoes a manual failover, nor a LowestLatency placement, which chose its data
-   * center on purpose.
+   * Healthy means the primary passed its probation (stabilization window); a primary held out for
+   * its restore test waits for the test to pass. Failback undoes a failover; with Priority it also
+   * finishes a placement that could not use the primary at the time. It never undoes a manual
+   * failover, nor a LowestLatency placement, which chose its data center on purpose.
    */
   private boolean automaticFailbackDue(DecisionDraft draft, String active) {
     PolicySituation situation = draft.situation();
@@ -92,6 +92,7 @@ final class MoveTriggers {
     return situation.settings().failbackMode() == FailbackMode.Automatic
         && undoable
         && !placement.primary().equals(active)
+        && situation.heldOut(placement.primary()).isEmpty()
         && eligibility
             .unfitForPlannedMove(situation, placement.primary(), draft.progress().awaitingFence())
             .isEmpty();

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param workloads the workload per data center that could be read; absent when it could not
  * @param trafficTarget the data center the policy's DNS record points at now; null when none
  * @param pendingAction the policy's manual action; null when there is none
+ * @param heldOut data centers kept out of production until a restore test passes, by name
  */
 public record PolicySituation(
     FailoverProgress progress,
@@ -23,7 +24,8 @@ public record PolicySituation(
     Map<String, WorkloadObservation> workloads,
     String trafficTarget,
     ManualAction pendingAction,
-    Instant now) {
+    Instant now,
+    Map<String, HeldOut> heldOut) {
 
   public PolicySituation {
     Objects.requireNonNull(progress, "progress");
@@ -31,6 +33,30 @@ public record PolicySituation(
     Objects.requireNonNull(now, "now");
     dataCenters = List.copyOf(dataCenters);
     workloads = Map.copyOf(workloads);
+    heldOut = Map.copyOf(heldOut);
+  }
+
+  /** A situation with no data center held out for a restore test. */
+  public PolicySituation(
+      FailoverProgress progress,
+      PolicySettings settings,
+      List<DataCenterView> dataCenters,
+      Map<String, WorkloadObservation> workloads,
+      String trafficTarget,
+      ManualAction pendingAction,
+      Instant now) {
+    this(progress, settings, dataCenters, workloads, trafficTarget, pendingAction, now, Map.of());
+  }
+
+  /** The same situation with these data centers held out for a restore test. */
+  public PolicySituation withHeldOut(Map<String, HeldOut> held) {
+    return new PolicySituation(
+        progress, settings, dataCenters, workloads, trafficTarget, pendingAction, now, held);
+  }
+
+  /** Why the data center is kept out of production; empty when it is not. */
+  public Optional<HeldOut> heldOut(String dataCenter) {
+    return Optional.ofNullable(dataCenter).map(heldOut::get);
   }
 
   public Optional<DataCenterView> view(String dataCenter) {

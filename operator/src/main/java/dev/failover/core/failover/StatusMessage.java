@@ -23,7 +23,7 @@ final class StatusMessage {
             + eligibility.explain(situation, progress.awaitingFence())
             + fences;
     return switch (progress.phase()) {
-      case Active -> "Active in " + progress.activeDataCenter() + fences;
+      case Active -> "Active in " + progress.activeDataCenter() + fences + heldOut(situation);
       case Unavailable -> unavailable;
       case Pending ->
           move == null || move.to() == null
@@ -44,6 +44,17 @@ final class StatusMessage {
               + overdue(situation, move)
               + fences;
     };
+  }
+
+  /** Data centers kept out of production for their restore test, and what each waits for. */
+  private static String heldOut(PolicySituation situation) {
+    return situation.heldOut().isEmpty()
+        ? ""
+        : "; kept out of production: "
+            + situation.heldOut().values().stream()
+                .map(HeldOut::why)
+                .sorted()
+                .collect(java.util.stream.Collectors.joining("; "));
   }
 
   private static String overdue(PolicySituation situation, InFlightFailover move) {

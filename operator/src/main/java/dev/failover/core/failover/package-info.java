@@ -72,6 +72,11 @@
  * Healthy, unreachable, without spare capacity or awaiting a fence), and its id is remembered
  * either way.
  *
+ * <p><b>Held out for a restore test</b> ({@link dev.failover.core.failover.HeldOut}, decided by
+ * {@link dev.failover.core.restoregate}): such a data center is never an automatic target, for
+ * failover or failback, and the Ready message names it. A manual action may still move the workload
+ * there; it emits RestoreTestOverridden, and its history record names the overridden test.
+ *
  * <p><b>Fencing.</b> A data center in awaitingFence is sent nothing but Fence while reachable, is
  * never a target, and leaves the set only once its workload is seen at zero. So an old active that
  * returns from a blackout is fenced before it can be re-admitted, and two data centers are never

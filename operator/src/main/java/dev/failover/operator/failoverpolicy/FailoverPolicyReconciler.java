@@ -13,8 +13,10 @@ import dev.failover.core.failover.FailoverDecision;
 import dev.failover.core.failover.FailoverProgress;
 import dev.failover.core.failover.FailoverStateMachine;
 import dev.failover.core.failover.PolicySettings;
+import dev.failover.core.failover.PolicySituation;
 import dev.failover.core.pool.PoolAssignment;
 import dev.failover.core.pool.PoolRetry;
+import dev.failover.core.restoregate.GateReview;
 import dev.failover.operator.config.TenancyConfig;
 import dev.failover.operator.policyhealth.PolicyHealth;
 import dev.failover.operator.sla.PolicySlaLedger;
@@ -90,6 +92,7 @@ public final class FailoverPolicyReconciler
   private final Clock clock;
   private final CrashPoints crashPoints;
   private final PolicySlaLedger slaLedger;
+  private final RestoreTestGate restoreGate;
   private InformerEventSource<DataCenter, FailoverPolicy> dataCenters;
 
   /**
@@ -107,6 +110,7 @@ public final class FailoverPolicyReconciler
       LicenseGate licenses,
       ServicePoolCoupling poolCoupling,
       PolicySlaLedger slaLedger,
+      RestoreTestGate restoreGate,
       Clock clock) {
     this.observer = observer;
     this.licenses = licenses;
@@ -120,6 +124,7 @@ public final class FailoverPolicyReconciler
     this.clock = clock;
     this.crashPoints = CrashPoints.fromSystemProperties();
     this.slaLedger = slaLedger;
+    this.restoreGate = restoreGate;
   }
 
   @Override
@@ -141,6 +146,7 @@ public final class FailoverPolicyReconciler
     List<EventSource<?, FailoverPolicy>> sources =
         new java.util.ArrayList<>(List.of(dataCenters, healthChanges));
     sources.addAll(licenses.eventSources(context));
+    sources.add(restoreGate.eventSource(context));
     return sources;
   }
 
@@ -196,7 +202,10 @@ public final class FailoverPolicyReconciler
     for (int decisions = 0; decisions < MAX_DECISIONS_PER_RECONCILE; decisions++) {
       PolicyObservation observation = observer.observe(current, progress, placement, poolRetry);
       endpoints = observation.endpoints();
-      FailoverDecision decision = stateMachine.decide(observation.situation());
+      // Data centers awaiting (or failing) their restore test are no automatic target.
+      GateReview gates = restoreGate.review(current, status, observation.situation());
+      PolicySituation situation = observation.situation().withHeldOut(gates.heldOut());
+      FailoverDecision decision = stateMachine.decide(situation);
       FailoverProgress before = progress;
       FailoverProgress after = decision.progress();
       Consumer<String> crashPoint = step -> crashPoints.before(step, before, after);
@@ -207,7 +216,8 @@ public final class FailoverPolicyReconciler
       progress = after;
       message = decision.message();
       status.setWorkloadEndpoints(new ArrayList<>(endpoints));
-      slaLedger.note(current, status, observation.situation());
+      restoreGate.note(current, status, stored, gates, decision.actions());
+      slaLedger.note(current, status, situation);
       writeStatus(current, status, stored, progress, message, outcome, placement, poolRetry);
       if (StatusPatches.changed(persisted, status)) {
         crashPoint.accept("status write " + describe(progress));
@@ -215,6 +225,7 @@ public final class FailoverPolicyReconciler
         persisted = Serialization.clone(status);
       }
       outcome = executor.act(current, decision.actions(), progress, placement::get, crashPoint);
+      restoreGate.act(current, gates);
       if (outcome.requiredFailed() || before.equals(after)) {
         break;
       }

@@ -56,6 +56,10 @@ final class PolicyProgressMapper {
     record.setCompletedAt(time(done.completedAt()));
     record.setMeasuredRtoMillis(done.measuredRto().toMillis());
     record.setActionId(done.actionId());
+    if (done.overridden() != null) {
+      record.setRestoreTestOverride(done.overridden().overrideReason());
+      record.setOverriddenRestoreTest(done.overridden().test());
+    }
     return record;
   }
 

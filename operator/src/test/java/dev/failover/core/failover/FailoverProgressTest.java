@@ -121,6 +121,7 @@ class FailoverProgressTest {
             EventReason.TargetLost,
             EventReason.NoHealthyDataCenter,
             EventReason.FenceDeferred,
-            EventReason.ActionRejected);
+            EventReason.ActionRejected,
+            EventReason.RestoreTestOverridden);
   }
 }

@@ -42,6 +42,7 @@ final class SimulatedWorld {
   private final List<Emit> events = new ArrayList<>();
   private FailoverDecision lastDecision;
   private final Set<String> neverAvailable = new HashSet<>();
+  private final Map<String, HeldOut> heldOut = new HashMap<>();
 
   /** The workload in one data center; fullSince is null while it is scaled to zero. */
   private record Deployment(Instant fullSince) {}
@@ -166,6 +167,24 @@ final class SimulatedWorld {
     return this;
   }
 
+  /** The data center is kept out of production for its restore test (failed or not passed). */
+  SimulatedWorld heldOut(String dataCenter, boolean testFailed) {
+    heldOut.put(
+        dataCenter,
+        new HeldOut(
+            dataCenter,
+            testFailed,
+            "test-" + dataCenter,
+            dataCenter + (testFailed ? " failed its restore test" : " awaits its restore test")));
+    return this;
+  }
+
+  /** Its restore test passed: it is no longer held out. */
+  SimulatedWorld promoted(String dataCenter) {
+    heldOut.remove(dataCenter);
+    return this;
+  }
+
   SimulatedWorld traffic(String dataCenter) {
     this.traffic = dataCenter;
     return this;
@@ -190,7 +209,8 @@ final class SimulatedWorld {
 
   PolicySituation situation() {
     return new PolicySituation(
-        progress, settings, List.copyOf(views.values()), observations(), traffic, action, now);
+            progress, settings, List.copyOf(views.values()), observations(), traffic, action, now)
+        .withHeldOut(heldOut);
   }
 
   /** Decides without changing anything. */

@@ -7,6 +7,7 @@ import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverStep;
 import dev.failover.core.failover.FailoverProgress;
 import dev.failover.core.failover.FailoverReason;
+import dev.failover.core.failover.HeldOut;
 import dev.failover.core.failover.InFlightFailover;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Instant;
@@ -16,6 +17,31 @@ import org.junit.jupiter.api.Test;
 
 class PolicyProgressMapperTest {
   private static final Instant DETECTED = Instant.parse("2026-11-23T10:00:00.123Z");
+
+  @Test
+  void aRecordOfAManualOverrideNamesTheOverrideAndTheTest() {
+    Instant at = Instant.parse("2026-12-01T10:00:00Z");
+    var overridden =
+        new dev.failover.core.failover.FailoverRecord(
+            "chicago",
+            "toronto",
+            FailoverReason.ManualFailback,
+            at,
+            at.plusSeconds(3),
+            "override-1",
+            new HeldOut("toronto", true, "shop-toronto-restore-1", "toronto failed"));
+    var plain =
+        new dev.failover.core.failover.FailoverRecord(
+            "chicago", "toronto", FailoverReason.AutomaticFailback, at, at.plusSeconds(3));
+
+    var record = PolicyProgressMapper.record(overridden);
+
+    assertThat(record.getRestoreTestOverride()).isEqualTo("ManualOverrideOfFailedRestoreTest");
+    assertThat(record.getOverriddenRestoreTest()).isEqualTo("shop-toronto-restore-1");
+    assertThat(record.getActionId()).isEqualTo("override-1");
+    assertThat(PolicyProgressMapper.record(plain).getRestoreTestOverride()).isNull();
+    assertThat(PolicyProgressMapper.record(plain).getOverriddenRestoreTest()).isNull();
+  }
 
   @Test
   void aPolicyWithoutStatusStartsFromTheInitialProgress() {

@@ -44,6 +44,13 @@ public final class ConditionTypes {
    */
   public static final String SERVICE_POOLS_SEPARATE = "ServicePoolsSeparate";
 
+  /**
+   * FailoverPolicy with failback.requireRestoreTest: no data center is held out of production for
+   * its restore test. False names each one and what it waits for ({@code AwaitingRestoration},
+   * {@code AwaitingRestoreTest}) or why its test failed ({@code RestoreTestFailed}).
+   */
+  public static final String RESTORE_TEST_PASSED = "RestoreTestPassed";
+
   /** FailoverPolicy: detection, apply and readiness time can meet spec.objectives.rto. */
   public static final String RTO_FEASIBLE = "RtoFeasible";
 

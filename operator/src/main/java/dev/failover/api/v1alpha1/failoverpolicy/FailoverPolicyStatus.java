@@ -91,6 +91,20 @@ public class FailoverPolicyStatus extends ConditionedStatus {
   @JsonPropertyDescription("Whether disaster-recovery mode is on.")
   private Boolean disasterRecoveryActive;
 
+  @Size(max = 50)
+  @JsonPropertyDescription(
+      "Data centers kept out of production until a ChaosRestoreTest passes there"
+          + " (failback.requireRestoreTest): each blacked out while the policy was active in it.")
+  private List<RestoreGate> restoreGates = new ArrayList<>();
+
+  public List<RestoreGate> getRestoreGates() {
+    return restoreGates;
+  }
+
+  public void setRestoreGates(List<RestoreGate> restoreGates) {
+    this.restoreGates = restoreGates;
+  }
+
   public String getActiveReason() {
     return activeReason;
   }

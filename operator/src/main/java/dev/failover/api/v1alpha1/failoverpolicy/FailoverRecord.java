@@ -37,6 +37,32 @@ public class FailoverRecord {
           + " milliseconds.")
   private Long measuredRtoMillis;
 
+  @JsonPropertyDescription(
+      "Set when a person moved the workload into a data center held out for its restore test:"
+          + " ManualOverrideOfFailedRestoreTest (its test failed) or"
+          + " ManualOverrideOfUntestedDataCenter (no test had passed yet).")
+  private String restoreTestOverride;
+
+  @JsonPropertyDescription(
+      "The ChaosRestoreTest that restoreTestOverride overrode, if one existed.")
+  private String overriddenRestoreTest;
+
+  public String getRestoreTestOverride() {
+    return restoreTestOverride;
+  }
+
+  public void setRestoreTestOverride(String restoreTestOverride) {
+    this.restoreTestOverride = restoreTestOverride;
+  }
+
+  public String getOverriddenRestoreTest() {
+    return overriddenRestoreTest;
+  }
+
+  public void setOverriddenRestoreTest(String overriddenRestoreTest) {
+    this.overriddenRestoreTest = overriddenRestoreTest;
+  }
+
   public FailoverType getType() {
     return type;
   }
