@@ -11,8 +11,9 @@ import java.util.Optional;
  * Disaster-recovery egress settings, read once at start:
  *
  * <ul>
- *   <li>{@code FAILOVER_DR_ALLOWLIST_CONFIGMAP}: the name of a ConfigMap in the operator's namespace
- *       whose key {@value #CONFIGMAP_KEY} holds the managed allowlist, one entry per line;
+ *   <li>{@code FAILOVER_DR_ALLOWLIST_CONFIGMAP}: the name of a ConfigMap in the operator's
+ *       namespace whose key {@value #CONFIGMAP_KEY} holds the managed allowlist, one entry per
+ *       line;
  *   <li>{@code FAILOVER_DR_ALLOWLIST_URL}: or an https URL serving the same text (not both);
  *   <li>{@code FAILOVER_DR_ALLOWLIST_REFRESH}: how often the managed list is read again (default
  *       15m);

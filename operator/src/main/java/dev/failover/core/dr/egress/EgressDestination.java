@@ -34,9 +34,7 @@ public sealed interface EgressDestination {
     if (value.length() > ValuePatterns.HOST_MAX_LENGTH
         || !value.matches(ValuePatterns.EGRESS_DESTINATION)) {
       throw new IllegalArgumentException(
-          "'"
-              + entry
-              + "' is not an IPv4/IPv6 address or CIDR, a hostname, or *.hostname");
+          "'" + entry + "' is not an IPv4/IPv6 address or CIDR, a hostname, or *.hostname");
     }
     if (value.startsWith("*.")) {
       return new Wildcard(value);
@@ -49,7 +47,7 @@ public sealed interface EgressDestination {
 
   /** The address as a one-address block: 192.0.2.1/32 or 2001:db8::1/128. */
   static Block single(InetAddress address) {
-    return new Block(address.getHostAddress() + "/" + (address.getAddress().length * 8));
+    return new Block(text(address) + "/" + (address.getAddress().length * 8));
   }
 
   private static Block block(String value) {
@@ -67,12 +65,18 @@ public sealed interface EgressDestination {
     int widest = bits == 32 ? WIDEST_IPV4_PREFIX : WIDEST_IPV6_PREFIX;
     if (prefix < widest) {
       throw new IllegalArgumentException(
-          "'" + value + "' is wider than /" + widest + ": it would allow a large part of the internet");
+          "'"
+              + value
+              + "' is wider than /"
+              + widest
+              + ": it would allow a large part of the internet");
     }
     return new Block(network(address, prefix) + "/" + prefix);
   }
 
-  /** The block's first address: two spellings of one block (10.1.2.3/8, 10.0.0.0/8) are one entry. */
+  /**
+   * The block's first address: two spellings of one block (10.1.2.3/8, 10.0.0.0/8) are one entry.
+   */
   private static String network(InetAddress address, int prefix) {
     byte[] bytes = address.getAddress();
     int bits = bytes.length * 8;
@@ -83,9 +87,50 @@ public sealed interface EgressDestination {
     int copy = Math.min(masked.length, network.length);
     System.arraycopy(masked, masked.length - copy, network, network.length - copy, copy);
     try {
-      return InetAddress.getByAddress(network).getHostAddress();
+      return text(InetAddress.getByAddress(network));
     } catch (UnknownHostException e) {
       throw new IllegalStateException("a 4- or 16-byte address is always valid", e);
     }
+  }
+
+  /**
+   * The address as RFC 5952 writes it (2001:db8::1, not Java's 2001:db8:0:0:0:0:0:1): the API
+   * server warns about, or refuses, IPs and CIDRs in other spellings.
+   */
+  private static String text(InetAddress address) {
+    byte[] bytes = address.getAddress();
+    if (bytes.length == 4) {
+      return address.getHostAddress();
+    }
+    int[] groups = new int[8];
+    for (int i = 0; i < 8; i++) {
+      groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+    }
+    int bestStart = -1;
+    int bestLength = 1;
+    for (int i = 0; i < 8; ) {
+      int j = i;
+      while (j < 8 && groups[j] == 0) {
+        j++;
+      }
+      if (j - i > bestLength) {
+        bestStart = i;
+        bestLength = j - i;
+      }
+      i = j == i ? i + 1 : j;
+    }
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        text.append("::");
+        i += bestLength - 1;
+        continue;
+      }
+      if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+        text.append(':');
+      }
+      text.append(Integer.toHexString(groups[i]));
+    }
+    return text.toString();
   }
 }

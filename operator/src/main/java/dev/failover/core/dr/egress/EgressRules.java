@@ -48,7 +48,8 @@ public record EgressRules(
       ResolvedHostnames resolved,
       boolean byName) {
     if (mode == EgressMode.FailOpen) {
-      return new EgressRules(mode, false, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), List.of());
+      return new EgressRules(
+          mode, false, new TreeSet<>(), new TreeSet<>(), new TreeSet<>(), List.of());
     }
     SortedSet<String> blocks = new TreeSet<>();
     SortedSet<String> names = new TreeSet<>();
@@ -81,6 +82,7 @@ public record EgressRules(
         }
       }
     }
-    return new EgressRules(mode, true, blocks, names, patterns, unmatched.stream().distinct().toList());
+    return new EgressRules(
+        mode, true, blocks, names, patterns, unmatched.stream().distinct().toList());
   }
 }

@@ -82,7 +82,8 @@ public final class ResolvedHostnames {
         byName.entrySet().stream()
             .filter(entry -> hostnames.contains(entry.getKey()))
             .collect(
-                Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new)));
+                Collectors.toMap(
+                    Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new)));
   }
 
   public Optional<HostnameResolution> of(String hostname) {

@@ -14,9 +14,9 @@ import java.util.stream.Stream;
  * A posture as cilium.io/v2 CiliumNetworkPolicies, for a data center that serves them: hostnames
  * are matched by name ({@code toFQDNs}), so they need no resolving by the operator. Pure.
  *
- * <p>Once a pod has an egress rule, Cilium denies the rest of its egress. The rules: DNS to kube-dns
- * on port 53, with the DNS rule that sends the answers through Cilium's DNS proxy (toFQDNs learns
- * the addresses from them); every endpoint of the policy's namespace (an empty selector in a
+ * <p>Once a pod has an egress rule, Cilium denies the rest of its egress. The rules: DNS to
+ * kube-dns on port 53, with the DNS rule that sends the answers through Cilium's DNS proxy (toFQDNs
+ * learns the addresses from them); every endpoint of the policy's namespace (an empty selector in a
  * namespaced policy); and for ControlledFailOpen, {@code toCIDR} for the blocks and {@code toFQDNs}
  * for the names ({@code matchName}) and wildcards ({@code matchPattern}; Cilium's {@code *} matches
  * within one label).

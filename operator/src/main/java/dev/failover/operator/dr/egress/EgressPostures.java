@@ -58,9 +58,7 @@ public final class EgressPostures {
     List<String> problems = new ArrayList<>();
     ManagedListState list = managed.current();
     List<EgressDestination> allowlist =
-        mode == EgressMode.ControlledFailOpen
-            ? allowlist(dr, list, objects, problems)
-            : List.of();
+        mode == EgressMode.ControlledFailOpen ? allowlist(dr, list, objects, problems) : List.of();
     ResolvedHostnames names =
         byName ? ResolvedHostnames.none() : resolve(policy, allowlist, interval(dr));
     EgressRules rules = EgressRules.of(mode, allowlist, names, byName);
@@ -76,7 +74,8 @@ public final class EgressPostures {
             : NetworkPolicyRendering.render(policy, WorkloadPodSelections.of(policy), rules);
     desired.forEach(objects::apply);
     Set<String> wanted =
-        desired.stream().map(object -> key(object.getKind(), object.getMetadata().getName()))
+        desired.stream()
+            .map(object -> key(object.getKind(), object.getMetadata().getName()))
             .collect(Collectors.toSet());
     List<String> removed = prune(policy, objects, cilium, wanted);
     return new EgressStatus(
@@ -134,9 +133,7 @@ public final class EgressPostures {
       entries.addAll(list.entries());
       list.lastError().ifPresent(problems::add);
       try {
-        objects.apiServerAddresses().stream()
-            .map(EgressDestination::parse)
-            .forEach(entries::add);
+        objects.apiServerAddresses().stream().map(EgressDestination::parse).forEach(entries::add);
       } catch (KubernetesClientException | IllegalArgumentException e) {
         problems.add("the data center's API server addresses are unreadable: " + e.getMessage());
       }

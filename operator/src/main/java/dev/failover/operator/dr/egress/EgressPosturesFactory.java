@@ -29,7 +29,8 @@ public final class EgressPosturesFactory {
             .configMap()
             .<ManagedListSource>map(
                 name ->
-                    new ConfigMapListSource(hub, operatorNamespace, name, EgressConfig.CONFIGMAP_KEY))
+                    new ConfigMapListSource(
+                        hub, operatorNamespace, name, EgressConfig.CONFIGMAP_KEY))
             .or(
                 () ->
                     config

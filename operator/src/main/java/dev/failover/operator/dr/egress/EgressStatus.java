@@ -11,13 +11,13 @@ import java.util.Optional;
  * credential: a URL source shows only scheme, host and port.
  *
  * @param posture the posture in force; empty after leaving
- * @param renderedAs {@code NetworkPolicy}, {@code CiliumNetworkPolicy}, or {@code nothing} (FailOpen,
- *     or after leaving)
+ * @param renderedAs {@code NetworkPolicy}, {@code CiliumNetworkPolicy}, or {@code nothing}
+ *     (FailOpen, or after leaving)
  * @param objects the names of the objects applied, in the policy's namespace
  * @param removed the names of the objects of an earlier posture (or kind) deleted
  * @param hostnames each resolved hostname's addresses, when they are asked again and the last error
- * @param problems what allows less than the spec asks, each in a sentence: an unresolved hostname, a
- *     wildcard without Cilium, a failed managed-list refresh, unreadable API server addresses
+ * @param problems what allows less than the spec asks, each in a sentence: an unresolved hostname,
+ *     a wildcard without Cilium, a failed managed-list refresh, unreadable API server addresses
  * @param nextRefresh when {@link EgressPostures#refresh} has work to do: the first hostname due, or
  *     the managed list's next read; empty when nothing is due
  */

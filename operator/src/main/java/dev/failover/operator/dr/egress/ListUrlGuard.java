@@ -36,7 +36,8 @@ public final class ListUrlGuard {
    * @throws IllegalArgumentException why the URL may not be fetched
    */
   public void check(URI uri) {
-    if (!"https".equals(uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT))) {
+    if (!"https"
+        .equals(uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT))) {
       throw new IllegalArgumentException("the managed list's URL must be https: " + describe(uri));
     }
     String host = uri.getHost();

@@ -90,6 +90,10 @@ public final class ManagedAllowlist {
     LOG.warn(error);
     state =
         new ManagedListState(
-            state.source(), state.entries(), state.lastRefresh(), Optional.of(now), Optional.of(error));
+            state.source(),
+            state.entries(),
+            state.lastRefresh(),
+            Optional.of(now),
+            Optional.of(error));
   }
 }

@@ -52,7 +52,9 @@ final class NetworkPolicyRendering {
       egress.add(
           Map.of(
               "to",
-              rules.blocks().stream().map(cidr -> Map.of("ipBlock", Map.of("cidr", cidr))).toList()));
+              rules.blocks().stream()
+                  .map(cidr -> Map.of("ipBlock", Map.of("cidr", cidr)))
+                  .toList()));
     }
     Map<String, Object> spec = new LinkedHashMap<>();
     spec.put("podSelector", selection.selector());

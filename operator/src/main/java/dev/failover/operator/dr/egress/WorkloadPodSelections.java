@@ -34,7 +34,8 @@ final class WorkloadPodSelections {
           .ifPresent(
               selector ->
                   selections.add(
-                      new PodSelection(object.getKind(), object.getMetadata().getName(), selector)));
+                      new PodSelection(
+                          object.getKind(), object.getMetadata().getName(), selector)));
     }
     return selections;
   }

@@ -24,9 +24,9 @@ class EgressDestinationTest {
   @Test
   void anIpv6AddressIsItsSlash128BlockAndACidrItsNetwork() {
     assertThat(EgressDestination.parse("2001:db8::1"))
-        .isEqualTo(new EgressDestination.Block("2001:db8:0:0:0:0:0:1/128"));
+        .isEqualTo(new EgressDestination.Block("2001:db8::1/128"));
     assertThat(EgressDestination.parse("2001:db8:ff::7/32"))
-        .isEqualTo(new EgressDestination.Block("2001:db8:0:0:0:0:0:0/32"));
+        .isEqualTo(new EgressDestination.Block("2001:db8::/32"));
   }
 
   @Test
@@ -43,7 +43,8 @@ class EgressDestinationTest {
         .hasMessageContaining("wider than /8");
     assertThatThrownBy(() -> EgressDestination.parse("10.0.0.0/7"))
         .hasMessageContaining("wider than /8");
-    assertThatThrownBy(() -> EgressDestination.parse("::/0")).hasMessageContaining("wider than /16");
+    assertThatThrownBy(() -> EgressDestination.parse("::/0"))
+        .hasMessageContaining("wider than /16");
     assertThat(EgressDestination.parse("2001::/16")).isInstanceOf(EgressDestination.Block.class);
   }
 
@@ -65,6 +66,18 @@ class EgressDestinationTest {
     assertThat(EgressDestination.single(InetAddress.getByName("203.0.113.5")).cidr())
         .isEqualTo("203.0.113.5/32");
     assertThat(EgressDestination.single(InetAddress.getByName("2001:db8::5")).cidr())
-        .isEqualTo("2001:db8:0:0:0:0:0:5/128");
+        .isEqualTo("2001:db8::5/128");
+  }
+
+  @Test
+  void ipv6IsWrittenTheWayRfc5952Does() {
+    assertThat(EgressDestination.parse("2001:0db8:0000:0000:0001:0000:0000:0001").toString())
+        .contains("2001:db8::1:0:0:1/128");
+    assertThat(EgressDestination.parse("2001:db8:0:1:1:1:1:1"))
+        .isEqualTo(new EgressDestination.Block("2001:db8:0:1:1:1:1:1/128"));
+    assertThat(EgressDestination.parse("fd00:ec2::254"))
+        .isEqualTo(new EgressDestination.Block("fd00:ec2::254/128"));
+    assertThat(EgressDestination.parse("2001:db8::/48"))
+        .isEqualTo(new EgressDestination.Block("2001:db8::/48"));
   }
 }

@@ -55,7 +55,7 @@ class EgressRulesTest {
 
     assertThat(rules.restricts()).isTrue();
     assertThat(rules.blocks())
-        .containsExactly("192.0.2.7/32", "198.51.100.0/24", "2001:db8:0:0:0:0:0:1/128");
+        .containsExactly("192.0.2.7/32", "198.51.100.0/24", "2001:db8::1/128");
     assertThat(rules.names()).isEmpty();
     assertThat(rules.patterns()).isEmpty();
     assertThat(rules.unmatched())
@@ -82,7 +82,7 @@ class EgressRulesTest {
     EgressRules rules =
         EgressRules.of(EgressMode.ControlledFailOpen, ALLOWLIST, ResolvedHostnames.none(), true);
 
-    assertThat(rules.blocks()).containsExactly("198.51.100.0/24", "2001:db8:0:0:0:0:0:1/128");
+    assertThat(rules.blocks()).containsExactly("198.51.100.0/24", "2001:db8::1/128");
     assertThat(rules.names()).containsExactly("api.payments.example");
     assertThat(rules.patterns()).containsExactly("*.updates.example");
     assertThat(rules.unmatched()).isEmpty();

@@ -27,7 +27,8 @@ class ResolvedHostnamesTest {
   @Test
   void anAnswerIsAskedAgainWhenItsTtlRunsOut() {
     ResolvedHostnames names =
-        ResolvedHostnames.none().with(API, addresses(Duration.ofSeconds(60), "192.0.2.1/32"), T0, HOUR);
+        ResolvedHostnames.none()
+            .with(API, addresses(Duration.ofSeconds(60), "192.0.2.1/32"), T0, HOUR);
 
     assertThat(names.of(API).orElseThrow().blocks()).containsExactly("192.0.2.1/32");
     assertThat(names.of(API).orElseThrow().refreshAt()).isEqualTo(T0.plusSeconds(60));
@@ -61,19 +62,20 @@ class ResolvedHostnamesTest {
             .with(API, addresses(Duration.ofSeconds(5), "192.0.2.1/32"), T0, HOUR)
             .with(
                 API,
-                addresses(Duration.ofSeconds(5), "192.0.2.9/32", "2001:db8:0:0:0:0:0:9/128"),
+                addresses(Duration.ofSeconds(5), "192.0.2.9/32", "2001:db8::9/128"),
                 T0.plusSeconds(5),
                 HOUR);
 
     assertThat(names.of(API).orElseThrow().blocks())
-        .containsExactly("192.0.2.9/32", "2001:db8:0:0:0:0:0:9/128");
+        .containsExactly("192.0.2.9/32", "2001:db8::9/128");
     assertThat(names.of(API).orElseThrow().resolvedAt()).contains(T0.plusSeconds(5));
   }
 
   @Test
   void aFailureKeepsTheLastGoodAddressesSaysWhyAndRetriesSooner() {
     ResolvedHostnames good =
-        ResolvedHostnames.none().with(API, addresses(Duration.ofSeconds(300), "192.0.2.1/32"), T0, HOUR);
+        ResolvedHostnames.none()
+            .with(API, addresses(Duration.ofSeconds(300), "192.0.2.1/32"), T0, HOUR);
     Instant later = T0.plusSeconds(300);
 
     for (HostnameAnswer failure :

@@ -21,8 +21,15 @@ class ListUrlGuardTest {
   void internalAddressesAreRefused() {
     for (String host :
         new String[] {
-          "127.0.0.1", "169.254.169.254", "10.0.0.1", "192.168.1.1", "172.16.0.1", "0.0.0.0",
-          "[::1]", "[fe80::1]", "[fd00:ec2::254]"
+          "127.0.0.1",
+          "169.254.169.254",
+          "10.0.0.1",
+          "192.168.1.1",
+          "172.16.0.1",
+          "0.0.0.0",
+          "[::1]",
+          "[fe80::1]",
+          "[fd00:ec2::254]"
         }) {
       assertThatThrownBy(() -> strict.check(URI.create("https://" + host + "/list?token=secret")))
           .as(host)
@@ -36,7 +43,9 @@ class ListUrlGuardTest {
     assertThatCode(() -> strict.check(URI.create("https://203.0.113.9/list.txt")))
         .doesNotThrowAnyException();
     assertThatCode(
-            () -> ListUrlGuard.allowingLoopbackForTests().check(URI.create("https://127.0.0.1:8443/l")))
+            () ->
+                ListUrlGuard.allowingLoopbackForTests()
+                    .check(URI.create("https://127.0.0.1:8443/l")))
         .doesNotThrowAnyException();
     assertThatThrownBy(
             () ->

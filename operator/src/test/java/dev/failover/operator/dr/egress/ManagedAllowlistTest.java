@@ -68,12 +68,16 @@ class ManagedAllowlistTest {
   void theFirstUseReadsTheSourceAndLaterUsesWaitForTheInterval() {
     ManagedListState first = list.current();
 
-    assertThat(first.entries()).containsExactly(new EgressDestination.Hostname("api.payments.example"));
+    assertThat(first.entries())
+        .containsExactly(new EgressDestination.Hostname("api.payments.example"));
     assertThat(first.lastRefresh()).contains(T0);
     assertThat(first.lastError()).isEmpty();
     source.text = "198.51.100.0/24\n";
     now = T0.plus(INTERVAL).minusSeconds(1);
-    assertThat(list.current().entries()).hasSize(1).first().isInstanceOf(EgressDestination.Hostname.class);
+    assertThat(list.current().entries())
+        .hasSize(1)
+        .first()
+        .isInstanceOf(EgressDestination.Hostname.class);
     assertThat(source.reads).hasValue(1);
     assertThat(list.nextRefresh()).contains(T0.plus(INTERVAL));
 
@@ -86,12 +90,14 @@ class ManagedAllowlistTest {
   @Test
   void aSourceThatFailsKeepsTheLastGoodListAndSaysSo() {
     list.current();
-    source.failure = new IllegalStateException("ConfigMap failover-system/allowlist does not exist");
+    source.failure =
+        new IllegalStateException("ConfigMap failover-system/allowlist does not exist");
     now = T0.plus(INTERVAL);
 
     ManagedListState kept = list.current();
 
-    assertThat(kept.entries()).containsExactly(new EgressDestination.Hostname("api.payments.example"));
+    assertThat(kept.entries())
+        .containsExactly(new EgressDestination.Hostname("api.payments.example"));
     assertThat(kept.lastRefresh()).contains(T0);
     assertThat(kept.lastAttempt()).contains(T0.plus(INTERVAL));
     assertThat(kept.lastError())

@@ -30,7 +30,8 @@ class PostureRenderingTest {
               Duration.ofHours(1));
   private static final List<PodSelection> WEB =
       List.of(
-          new PodSelection("Deployment", "crm-web", Map.of("matchLabels", Map.of("app", "crm-web"))));
+          new PodSelection(
+              "Deployment", "crm-web", Map.of("matchLabels", Map.of("app", "crm-web"))));
 
   private static final String METADATA =
       """

@@ -13,7 +13,8 @@ class WorkloadPodSelectionsTest {
 
     assertThat(selections)
         .containsExactly(
-            new PodSelection("Deployment", "crm-web", Map.of("matchLabels", Map.of("app", "crm-web"))),
+            new PodSelection(
+                "Deployment", "crm-web", Map.of("matchLabels", Map.of("app", "crm-web"))),
             new PodSelection(
                 "StatefulSet",
                 "crm-db",
@@ -21,7 +22,8 @@ class WorkloadPodSelectionsTest {
                     "matchLabels",
                     Map.of("app", "crm-db"),
                     "matchExpressions",
-                    List.of(Map.of("key", "role", "operator", "In", "values", List.of("primary"))))),
+                    List.of(
+                        Map.of("key", "role", "operator", "In", "values", List.of("primary"))))),
             new PodSelection(
                 "CronJob", "crm-report", Map.of("matchLabels", Map.of("job", "crm-report"))));
   }
@@ -62,7 +64,8 @@ class WorkloadPodSelectionsTest {
     List<PodSelection> selections = WorkloadPodSelections.of(policy);
 
     assertThat(selections).extracting(PodSelection::name).containsExactly("migrate", "probe");
-    assertThat(selections.get(0).selector()).isEqualTo(Map.of("matchLabels", Map.of("job", "migrate")));
+    assertThat(selections.get(0).selector())
+        .isEqualTo(Map.of("matchLabels", Map.of("job", "migrate")));
     // The bare Pod carries the policy's labels too, so only this policy's pod matches them all.
     assertThat(selections.get(1).selector())
         .isEqualTo(
