@@ -96,6 +96,19 @@ final class Bind9 implements AutoCloseable {
     nsupdate(script.toString());
   }
 
+  /** Replaces the A or AAAA records of {@code name} (in {@link #ZONE}) with these addresses. */
+  void setAddresses(String name, String type, List<String> addresses)
+      throws IOException, InterruptedException {
+    StringBuilder script = new StringBuilder("server 127.0.0.1 " + port + "\n");
+    script.append("update delete ").append(name).append(' ').append(type).append('\n');
+    for (String address : addresses) {
+      script.append("update add ").append(name).append(" 5 ").append(type).append(' ');
+      script.append(address).append('\n');
+    }
+    script.append("send\n");
+    nsupdate(script.toString());
+  }
+
   void deleteTxt(String name) throws IOException, InterruptedException {
     nsupdate("server 127.0.0.1 " + port + "\nupdate delete " + name + " TXT\nsend\n");
   }

@@ -122,6 +122,32 @@ class MemberRbacIT {
   }
 
   @Test
+  void theOperatorMayManageEgressPosturesInItsNamespacesOnly() {
+    for (String resource :
+        new String[] {"networkpolicies.networking.k8s.io", "ciliumnetworkpolicies.cilium.io"}) {
+      for (String verb : new String[] {"get", "list", "create", "patch", "delete"}) {
+        assertThat(operator.allows(verb, resource, TENANT))
+            .as("%s %s in %s", verb, resource, TENANT)
+            .isTrue();
+        for (String namespace : new String[] {OTHER, "kube-system", "default"}) {
+          assertThat(operator.allows(verb, resource, namespace))
+              .as("%s %s in %s", verb, resource, namespace)
+              .isFalse();
+        }
+      }
+      for (String verb : new String[] {"update", "watch", "deletecollection"}) {
+        assertThat(operator.allows(verb, resource, TENANT)).as("%s %s", verb, resource).isFalse();
+      }
+    }
+    // The API server's addresses: one EndpointSlice, by name, and nothing else there.
+    String slices = "endpointslices.discovery.k8s.io";
+    assertThat(operator.allows("get", slices, "default", "kubernetes")).isTrue();
+    assertThat(operator.allows("get", slices, "default", "other")).isFalse();
+    assertThat(operator.allows("list", slices, "default")).isFalse();
+    assertThat(operator.allows("get", slices, TENANT, "kubernetes")).isFalse();
+  }
+
+  @Test
   void theOperatorCannotReadSecretsTouchOtherNamespacesOrWriteNodes() {
     for (String namespace : new String[] {TENANT, "kube-system", OTHER}) {
       for (String verb : new String[] {"get", "list", "watch", "create"}) {

@@ -28,8 +28,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * the outbox ITs. (The operator module's channel tests have their own: test classes do not cross
  * modules.)
  */
-record LocalCertificates(String caPem, SSLContext serverTls) {
-  static LocalCertificates mint() {
+public record LocalCertificates(String caPem, SSLContext serverTls) {
+  public static LocalCertificates mint() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(256);

@@ -93,7 +93,7 @@ public final class DnsTxtLookup {
     return name.endsWith(".") ? name : name + ".";
   }
 
-  static InetSocketAddress address(String resolver) {
+  public static InetSocketAddress address(String resolver) {
     String host = resolver;
     int port = DNS_PORT;
     int colon = resolver.lastIndexOf(':');
