@@ -16,6 +16,7 @@ import dev.failover.core.failover.PolicySettings;
 import dev.failover.core.pool.PoolAssignment;
 import dev.failover.core.pool.PoolRetry;
 import dev.failover.operator.config.TenancyConfig;
+import dev.failover.operator.dr.PolicyDisasterRecovery;
 import dev.failover.operator.policyhealth.PolicyHealth;
 import dev.failover.operator.sla.PolicySlaLedger;
 import dev.failover.operator.status.StatusConditions;
@@ -90,6 +91,7 @@ public final class FailoverPolicyReconciler
   private final Clock clock;
   private final CrashPoints crashPoints;
   private final PolicySlaLedger slaLedger;
+  private final PolicyDisasterRecovery disasterRecovery;
   private InformerEventSource<DataCenter, FailoverPolicy> dataCenters;
 
   /**
@@ -107,7 +109,9 @@ public final class FailoverPolicyReconciler
       LicenseGate licenses,
       ServicePoolCoupling poolCoupling,
       PolicySlaLedger slaLedger,
+      PolicyDisasterRecovery disasterRecovery,
       Clock clock) {
+    this.disasterRecovery = disasterRecovery;
     this.observer = observer;
     this.licenses = licenses;
     this.poolCoupling = poolCoupling;
@@ -187,6 +191,11 @@ public final class FailoverPolicyReconciler
     poolCoupling.note(policy, status, stored, pools);
     Optional<PoolRetry> poolRetry = pools.flatMap(PoolAssignment::retry);
     FailoverProgress progress = PolicyProgressMapper.read(stored);
+    if (disasterRecovery.note(policy, status, stored)) {
+      // The workload renders differently now (critical applications only, or everything again):
+      // apply it everywhere at once rather than when the apply cache expires.
+      executor.forget(policy);
+    }
     // The policy as last persisted: Events are named after its resourceVersion.
     FailoverPolicy current = policy;
     FailoverPolicyStatus persisted = stored;
@@ -219,10 +228,13 @@ public final class FailoverPolicyReconciler
         break;
       }
     }
+    disasterRecovery.egress(current, status, placement);
     writeStatus(current, status, stored, progress, message, outcome, placement, poolRetry);
     if (StatusPatches.changed(persisted, status)) {
       persist(current, status, context);
     }
+    disasterRecovery.retainPolicies(
+        context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()));
     policyHealth.retainPolicies(
         context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()));
     executor.retainPolicies(

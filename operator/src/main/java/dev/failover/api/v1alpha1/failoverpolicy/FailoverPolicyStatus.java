@@ -91,6 +91,19 @@ public class FailoverPolicyStatus extends ConditionedStatus {
   @JsonPropertyDescription("Whether disaster-recovery mode is on.")
   private Boolean disasterRecoveryActive;
 
+  @JsonPropertyDescription(
+      "Disaster-recovery mode: since when, why, the trigger's last poll and what the mode changed"
+          + " (see docs/disaster-recovery.md).")
+  private DisasterRecoveryStatus disasterRecovery;
+
+  public DisasterRecoveryStatus getDisasterRecovery() {
+    return disasterRecovery;
+  }
+
+  public void setDisasterRecovery(DisasterRecoveryStatus disasterRecovery) {
+    this.disasterRecovery = disasterRecovery;
+  }
+
   public String getActiveReason() {
     return activeReason;
   }
