@@ -3,6 +3,7 @@ package dev.failover.dr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.failover.api.v1alpha1.common.NotificationEventType;
+import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
 import dev.failover.api.v1alpha1.notification.Notification;
 import dev.failover.core.dr.DrMode;
@@ -17,6 +18,7 @@ import dev.failover.e2e.PolicyWatch;
 import dev.failover.e2e.RepositoryFiles;
 import dev.failover.e2e.ServerSideApply;
 import dev.failover.e2e.Steady;
+import dev.failover.testbed.DataCenterCluster;
 import dev.failover.testbed.LoopbackPorts;
 import dev.failover.testbed.SharedTestbedExtension;
 import dev.failover.testbed.Sleep;
@@ -53,8 +55,9 @@ import org.slf4j.LoggerFactory;
  * value changes nothing and says why; a signed mode=on value holds the non-critical Deployment at
  * zero in every data center, with a condition, an Event and a notification; a resolver outage and a
  * deleted record keep the mode; a signed mode=off value gives every Deployment its declared
- * replicas back; a replayed value is refused; the manual switch does the same as the record. The
- * trigger latency (record changed → posture applied in Toronto) is measured and logged.
+ * replicas back; a replayed value is refused; the manual switch does the same as the record; a
+ * blackout of Toronto in the mode moves only the critical application to Chicago. The trigger
+ * latency (record changed → posture applied in Toronto) is measured and logged.
  */
 @ExtendWith(SharedTestbedExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -257,9 +260,11 @@ class DisasterRecoveryModeE2E {
     } finally {
       bind.restart();
     }
+    // The name's only records deleted: NXDOMAIN, which ends nothing.
     bind.deleteTxt(TRIGGER);
     FailoverPolicyStatus deleted =
-        awaitStatus("the deleted record read", s -> readable(s, "ValueRefused", "no failover-dr"));
+        awaitStatus(
+            "the deleted record read", s -> readable(s, "NoSuchName", "does not exist (NXDOMAIN)"));
     assertThat(deleted.getDisasterRecovery().getActive()).isTrue();
     assertThat(replicas(TORONTO, policy.deployment())).isZero();
   }
@@ -323,6 +328,46 @@ class DisasterRecoveryModeE2E {
                 .getDisasterRecovery()
                 .getReason())
         .isEqualTo("NormalOperation");
+  }
+
+  @Test
+  @Order(7)
+  void aBlackoutInDisasterRecoveryModeMovesOnlyTheCriticalApplications() {
+    world.apply(
+        policy.withDisasterRecovery("{trigger: {manual: true}, egress: FailClosed}").build());
+    awaitReplicas(TORONTO, policy.deployment(), 0);
+    DataCenterCluster toronto = world.dataCenter(TORONTO);
+    toronto.stop();
+    try {
+      watch.awaitActiveIn(CHICAGO, SETTLE);
+      awaitReplicas(CHICAGO, "shop-pay", CRITICAL_REPLICAS);
+      Steady.holds(
+          "the non-critical Deployment held at zero in chicago after the failover",
+          Duration.ofSeconds(3),
+          () -> replicas(CHICAGO, policy.deployment()),
+          replicas -> replicas == 0,
+          String::valueOf);
+      FailoverPolicyStatus moved =
+          awaitStatus(
+              "the egress posture put on in chicago",
+              s -> s.getDisasterRecovery().getEgressDataCenters().contains(CHICAGO));
+      assertThat(moved.getDisasterRecovery().getActive()).isTrue();
+      assertThat(moved.getDisasterRecovery().getEgressDataCenters()).contains(TORONTO);
+    } finally {
+      toronto.start();
+    }
+    world.awaitDataCenterPhase(TORONTO, DataCenterPhase.Healthy, SETTLE);
+    world.apply(
+        policy.withDisasterRecovery("{trigger: {manual: false}, egress: FailClosed}").build());
+    awaitReplicas(CHICAGO, policy.deployment(), PolicyDraft.REPLICAS);
+    assertThat(
+            awaitStatus(
+                    "off, with the posture taken off everywhere",
+                    s ->
+                        !s.getDisasterRecovery().getActive()
+                            && s.getDisasterRecovery().getEgressDataCenters().isEmpty())
+                .getActiveDataCenter())
+        .isEqualTo(CHICAGO);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.failover.operator.dr;
 
 import dev.failover.api.v1alpha1.common.NotificationEventType;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
 import dev.failover.core.dr.DrMode;
 import dev.failover.core.dr.PolicyMode;
 import dev.failover.core.notification.PolicyMoment;
@@ -34,6 +35,15 @@ public class DisasterRecoveryMoments {
   public DisasterRecoveryMoments(ConditionEvents events, NotificationOutbox outbox) {
     this.events = events;
     this.outbox = outbox;
+  }
+
+  /**
+   * A Warning Event when the trigger becomes unreadable or its reason changes (a resolver outage, a
+   * refused value, a missing key), a Normal one when it is readable again; once per change.
+   */
+  public void triggerReadability(
+      FailoverPolicy policy, FailoverPolicyStatus before, FailoverPolicyStatus after) {
+    events.changed(policy, before, after, PolicyDisasterRecovery.TRIGGER_READABLE);
   }
 
   public void switched(FailoverPolicy policy, PolicyMode now, String activeDataCenter) {

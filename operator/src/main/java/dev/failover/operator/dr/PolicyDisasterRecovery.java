@@ -217,6 +217,7 @@ public final class PolicyDisasterRecovery {
         outcome.reason(),
         outcome.message(),
         now);
+    moments.triggerReadability(policy, stored, status);
     return outcome.state().mode();
   }
 
