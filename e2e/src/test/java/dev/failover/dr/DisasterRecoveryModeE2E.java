@@ -267,6 +267,21 @@ class DisasterRecoveryModeE2E {
             "the deleted record read", s -> readable(s, "NoSuchName", "does not exist (NXDOMAIN)"));
     assertThat(deleted.getDisasterRecovery().getActive()).isTrue();
     assertThat(replicas(TORONTO, policy.deployment())).isZero();
+
+    // A restarted operator starts from the status: the mode stays on, and nothing is retold.
+    Instant restartedAt = Instant.now();
+    operator.restart();
+    FailoverPolicyStatus afterRestart =
+        awaitStatus(
+            "the record polled by the restarted operator",
+            s -> Instant.parse(s.getDisasterRecovery().getLastPoll()).isAfter(restartedAt));
+    assertThat(afterRestart.getDisasterRecovery().getActive()).isTrue();
+    assertThat(afterRestart.getDisasterRecovery().getSince())
+        .isEqualTo(deleted.getDisasterRecovery().getSince());
+    assertThat(afterRestart.getDisasterRecovery().getRecordSwitchedBy())
+        .isEqualTo(deleted.getDisasterRecovery().getRecordSwitchedBy());
+    assertThat(replicas(TORONTO, policy.deployment())).isZero();
+    assertThat(events.count("DisasterRecoveryActivated")).isEqualTo(1);
   }
 
   @Test
