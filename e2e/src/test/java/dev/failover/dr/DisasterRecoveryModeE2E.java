@@ -53,11 +53,12 @@ import org.slf4j.LoggerFactory;
  * 9 on 127.0.0.1 whose trigger record the test changes with nsupdate. A policy runs a non-critical
  * Deployment (with an HPA) and a critical one in Toronto, with hot standbys: a forged or stale
  * value changes nothing and says why; a signed mode=on value holds the non-critical Deployment at
- * zero in every data center, with a condition, an Event and a notification; a resolver outage and a
- * deleted record keep the mode; a signed mode=off value gives every Deployment its declared
- * replicas back; a replayed value is refused; the manual switch does the same as the record; a
- * blackout of Toronto in the mode moves only the critical application to Chicago. The trigger
- * latency (record changed → posture applied in Toronto) is measured and logged.
+ * zero in every data center, with a condition, an Event and a notification; a resolver outage, a
+ * deleted record and an operator restart keep the mode; a signed mode=off value gives every
+ * Deployment its declared replicas back; a replayed value is refused; the manual switch does the
+ * same as the record; a blackout of Toronto in the mode moves only the critical application to
+ * Chicago. The trigger latency (record changed → posture applied in Toronto) is measured and
+ * logged.
  */
 @ExtendWith(SharedTestbedExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
