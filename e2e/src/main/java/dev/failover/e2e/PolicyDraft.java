@@ -52,6 +52,8 @@ public final class PolicyDraft {
   private String riderName;
   private String applicationType;
   private String rto;
+  private String disasterRecovery;
+  private List<String> criticalApplications = List.of();
 
   private PolicyDraft(String namespace, String name) {
     this.namespace = namespace;
@@ -105,6 +107,19 @@ public final class PolicyDraft {
   /** The workload's {@code applicationType}, which the rider's license may not allow. */
   public PolicyDraft withApplicationType(String type) {
     return changed(draft -> draft.applicationType = type);
+  }
+
+  /**
+   * {@code spec.disasterRecovery} as flow YAML, e.g. {@code {trigger: {manual: true}, egress:
+   * FailOpen}}.
+   */
+  public PolicyDraft withDisasterRecovery(String disasterRecovery) {
+    return changed(draft -> draft.disasterRecovery = disasterRecovery);
+  }
+
+  /** {@code spec.workload.criticalApplications}: manifest names kept running in DR mode. */
+  public PolicyDraft withCriticalApplications(String... names) {
+    return changed(draft -> draft.criticalApplications = List.of(names));
   }
 
   /** {@code spec.objectives.rto}, e.g. {@code 30s}. */
@@ -218,6 +233,8 @@ public final class PolicyDraft {
     copy.riderName = riderName;
     copy.applicationType = applicationType;
     copy.rto = rto;
+    copy.disasterRecovery = disasterRecovery;
+    copy.criticalApplications = criticalApplications;
     change.accept(copy);
     return copy;
   }
@@ -276,9 +293,17 @@ public final class PolicyDraft {
             failback,
             detection == null ? "" : "  detection: " + detection + "\n",
             (dnsName == null ? "" : "  traffic: {dnsName: " + dnsName + "}\n")
-                + (rto == null ? "" : "  objectives: {rto: " + rto + "}\n"),
+                + (rto == null ? "" : "  objectives: {rto: " + rto + "}\n")
+                + (disasterRecovery == null
+                    ? ""
+                    : "  disasterRecovery: " + disasterRecovery + "\n"),
             (healthEndpoint == null ? "" : "    healthEndpoint: " + healthEndpoint + "\n")
-                + (applicationType == null ? "" : "    applicationType: " + applicationType + "\n"),
+                + (applicationType == null ? "" : "    applicationType: " + applicationType + "\n")
+                + (criticalApplications.isEmpty()
+                    ? ""
+                    : "    criticalApplications: ["
+                        + String.join(", ", criticalApplications)
+                        + "]\n"),
             deployment(),
             deployment(),
             REPLICAS,

@@ -26,7 +26,7 @@ final class Bind9 implements AutoCloseable {
 
   private final Path dir;
   private final int port;
-  private final Process process;
+  private Process process;
 
   private Bind9(Path dir, int port, Process process) {
     this.dir = dir;
@@ -67,14 +67,28 @@ final class Bind9 implements AutoCloseable {
         zone "broken.example" { type primary; file "%1$s/broken.example.zone"; };
         """
             .formatted(dir, port, control));
-    Process process =
-        new ProcessBuilder(named.toString(), "-g", "-c", dir.resolve("named.conf").toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("named.log").toFile())
-            .start();
-    Bind9 server = new Bind9(dir, port, process);
+    Bind9 server = new Bind9(dir, port, named(dir));
     server.awaitListening();
     return server;
+  }
+
+  private static Process named(Path dir) throws IOException {
+    return new ProcessBuilder("/usr/sbin/named", "-g", "-c", dir.resolve("named.conf").toString())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("named.log").toFile()))
+        .start();
+  }
+
+  /**
+   * Starts named again after {@link #close}, on the same port and with the same zones (records
+   * changed by nsupdate are kept in its journal): the end of a resolver outage.
+   */
+  void restart() throws IOException {
+    if (process.isAlive()) {
+      throw new IllegalStateException("named is still running");
+    }
+    process = named(dir);
+    awaitListening();
   }
 
   String address() {

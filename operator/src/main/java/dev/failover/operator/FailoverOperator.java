@@ -11,6 +11,13 @@ import dev.failover.operator.config.TenancyConfig;
 import dev.failover.operator.datacenter.DataCenterCapacityMonitor;
 import dev.failover.operator.datacenter.DataCenterHealthMonitor;
 import dev.failover.operator.datacenter.DataCenterReconciler;
+import dev.failover.operator.dr.DisasterRecoveryMoments;
+import dev.failover.operator.dr.DnsTriggerPoller;
+import dev.failover.operator.dr.DnsTxtLookup;
+import dev.failover.operator.dr.PolicyDisasterRecovery;
+import dev.failover.operator.dr.TriggerKeys;
+import dev.failover.operator.dr.egress.EgressPosturesFactory;
+import dev.failover.operator.dr.egress.EgressPosturesHook;
 import dev.failover.operator.failoverpolicy.FailoverActionExecutor;
 import dev.failover.operator.failoverpolicy.FailoverPolicyReconciler;
 import dev.failover.operator.failoverpolicy.MissingDataCenters;
@@ -33,6 +40,7 @@ import dev.failover.operator.notification.OutboxSlaMoments;
 import dev.failover.operator.notification.channels.ChannelSenders;
 import dev.failover.operator.notification.channels.HubChannelSecrets;
 import dev.failover.operator.observability.DataCenterMetrics;
+import dev.failover.operator.observability.DisasterRecoveryMetrics;
 import dev.failover.operator.observability.FailoverMetrics;
 import dev.failover.operator.observability.NotificationMetrics;
 import dev.failover.operator.observability.OperatorHttpEndpoints;
@@ -85,6 +93,7 @@ public final class FailoverOperator implements AutoCloseable {
   private final DataCenterCapacityMonitor capacity;
   private final DataCenterConnections connections;
   private final OperatorHttpEndpoints endpoints;
+  private final DnsTriggerPoller drTriggers;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private FailoverOperator(
@@ -93,7 +102,9 @@ public final class FailoverOperator implements AutoCloseable {
       PolicyHealth policyHealth,
       DataCenterCapacityMonitor capacity,
       DataCenterConnections connections,
-      OperatorHttpEndpoints endpoints) {
+      OperatorHttpEndpoints endpoints,
+      DnsTriggerPoller drTriggers) {
+    this.drTriggers = drTriggers;
     this.operator = operator;
     this.monitor = monitor;
     this.policyHealth = policyHealth;
@@ -179,6 +190,24 @@ public final class FailoverOperator implements AutoCloseable {
             new OutboxSlaMoments(new EventSlaMoments(conditionEvents), outbox),
             new SlaMetrics(registry),
             new SlaReports(hub));
+    // Disaster-recovery mode: trigger records polled off the reconciler threads; a changed answer
+    // wakes the policies that watch it. The egress posture is a no-op until it is built.
+    DnsTriggerPoller drTriggers =
+        new DnsTriggerPoller(
+            new DnsTxtLookup(Duration.ofSeconds(2))::lookup,
+            clock,
+            policyHealthChanges::propagateEvent);
+    PolicyDisasterRecovery disasterRecovery =
+        new PolicyDisasterRecovery(
+            drTriggers,
+            new TriggerKeys(hub),
+            new DisasterRecoveryMoments(conditionEvents, outbox),
+            new DisasterRecoveryMetrics(registry),
+            connections,
+            new EgressPosturesHook(
+                EgressPosturesFactory.create(
+                    config.egress(), hub, config.namespace(), registry, clock)),
+            clock);
     FailoverActionExecutor executor =
         new FailoverActionExecutor(
             appliers,
@@ -203,6 +232,8 @@ public final class FailoverOperator implements AutoCloseable {
                       policy.getMetadata().getNamespace(), policy.getMetadata().getName());
                   slaLedger.forget(
                       policy.getMetadata().getNamespace(), policy.getMetadata().getName());
+                  disasterRecovery.forget(
+                      policy.getMetadata().getNamespace(), policy.getMetadata().getName());
                 },
                 clock),
             new MissingDataCenters(events, clock),
@@ -210,6 +241,7 @@ public final class FailoverOperator implements AutoCloseable {
             new ServicePoolCoupling(events, clock),
             slaLedger,
             new RestoreTestGate(hub, conditionEvents, clock),
+            disasterRecovery,
             clock));
     RiderGrants riderGrants = new RiderGrants(connections, clock);
     RiderStatusMapper riderStatus = new RiderStatusMapper(clock);
@@ -274,7 +306,8 @@ public final class FailoverOperator implements AutoCloseable {
         "failover-operator started: metrics on port {}, health on port {}",
         endpoints.metricsPort(),
         endpoints.healthPort());
-    return new FailoverOperator(operator, monitor, policyHealth, capacity, connections, endpoints);
+    return new FailoverOperator(
+        operator, monitor, policyHealth, capacity, connections, endpoints, drTriggers);
   }
 
   @Override
@@ -286,6 +319,7 @@ public final class FailoverOperator implements AutoCloseable {
     monitor.close();
     policyHealth.close();
     capacity.close();
+    drTriggers.close();
     operator.stop();
     connections.close();
   }

@@ -34,9 +34,15 @@ public final class TriggerPolls {
    * @param readable whether the record could be read and verified ({@code TriggerReadable})
    * @param switched whether this poll switched the mode
    * @param reason the condition's reason
+   * @param verifiedSignedAt the signing time of the value that verified; null when none did
    */
   public record Outcome(
-      TriggerState state, boolean readable, boolean switched, String reason, String message) {}
+      TriggerState state,
+      boolean readable,
+      boolean switched,
+      String reason,
+      String message,
+      Instant verifiedSignedAt) {}
 
   public static Outcome after(
       Answer answer, byte[] key, String name, TriggerState state, Instant now) {
@@ -53,7 +59,8 @@ public final class TriggerPolls {
           TriggerRecord.canonical(name)
               + " does not exist (NXDOMAIN)"
               + keeps
-              + ": only a signed mode=off value ends disaster-recovery mode");
+              + ": only a signed mode=off value ends disaster-recovery mode",
+          null);
     }
     if (answer instanceof Answer.Failed failed) {
       return new Outcome(
@@ -65,10 +72,11 @@ public final class TriggerPolls {
               + failed.rcode()
               + " for "
               + TriggerRecord.canonical(name)
-              + keeps);
+              + keeps,
+          null);
     }
     Answer.NoAnswer silent = (Answer.NoAnswer) answer;
-    return new Outcome(state, false, false, "ResolverUnreachable", silent.why() + keeps);
+    return new Outcome(state, false, false, "ResolverUnreachable", silent.why() + keeps, null);
   }
 
   private static Outcome judged(
@@ -80,7 +88,8 @@ public final class TriggerPolls {
           true,
           false,
           "Verified",
-          "a value signed at " + confirmed.signedAt() + " confirms mode=" + confirmed.mode());
+          "a value signed at " + confirmed.signedAt() + " confirms mode=" + confirmed.mode(),
+          confirmed.signedAt());
     }
     if (verdict instanceof TriggerVerifier.Verdict.Switch change) {
       return new Outcome(
@@ -88,9 +97,10 @@ public final class TriggerPolls {
           true,
           true,
           "Verified",
-          "a value signed at " + change.signedAt() + " switched to mode=" + change.to());
+          "a value signed at " + change.signedAt() + " switched to mode=" + change.to(),
+          change.signedAt());
     }
     TriggerVerifier.Verdict.Refused refused = (TriggerVerifier.Verdict.Refused) verdict;
-    return new Outcome(state, false, false, "ValueRefused", refused.reason() + keeps);
+    return new Outcome(state, false, false, "ValueRefused", refused.reason() + keeps, null);
   }
 }

@@ -21,6 +21,8 @@ import java.util.UUID;
  * @param logLevel the root log level, one of {@link #LOG_LEVELS} ({@code FAILOVER_LOG_LEVEL})
  * @param logFormat plain text lines or one JSON object per line ({@code FAILOVER_LOG_FORMAT})
  * @param notifications delivery attempts, backoff and retention ({@link NotificationConfig})
+ * @param egress disaster-recovery egress: the managed allowlist's source and refresh, the resolver
+ *     for allowlisted hostnames ({@link EgressConfig})
  */
 public record OperatorConfig(
     String namespace,
@@ -34,7 +36,8 @@ public record OperatorConfig(
     String logLevel,
     LogFormat logFormat,
     TenancyConfig tenancy,
-    NotificationConfig notifications) {
+    NotificationConfig notifications,
+    EgressConfig egress) {
 
   public static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
 
@@ -67,7 +70,8 @@ public record OperatorConfig(
         logLevel(env),
         logFormat(env),
         TenancyConfig.fromEnvironment(env),
-        NotificationConfig.fromEnvironment(env));
+        NotificationConfig.fromEnvironment(env),
+        EgressConfig.fromEnvironment(env));
   }
 
   private static String value(Map<String, String> env, String name) {

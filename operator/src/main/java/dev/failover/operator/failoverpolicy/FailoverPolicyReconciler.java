@@ -18,6 +18,7 @@ import dev.failover.core.pool.PoolAssignment;
 import dev.failover.core.pool.PoolRetry;
 import dev.failover.core.restoregate.GateReview;
 import dev.failover.operator.config.TenancyConfig;
+import dev.failover.operator.dr.PolicyDisasterRecovery;
 import dev.failover.operator.policyhealth.PolicyHealth;
 import dev.failover.operator.sla.PolicySlaLedger;
 import dev.failover.operator.status.StatusConditions;
@@ -93,6 +94,7 @@ public final class FailoverPolicyReconciler
   private final CrashPoints crashPoints;
   private final PolicySlaLedger slaLedger;
   private final RestoreTestGate restoreGate;
+  private final PolicyDisasterRecovery disasterRecovery;
   private InformerEventSource<DataCenter, FailoverPolicy> dataCenters;
 
   /**
@@ -111,7 +113,9 @@ public final class FailoverPolicyReconciler
       ServicePoolCoupling poolCoupling,
       PolicySlaLedger slaLedger,
       RestoreTestGate restoreGate,
+      PolicyDisasterRecovery disasterRecovery,
       Clock clock) {
+    this.disasterRecovery = disasterRecovery;
     this.observer = observer;
     this.licenses = licenses;
     this.poolCoupling = poolCoupling;
@@ -193,6 +197,11 @@ public final class FailoverPolicyReconciler
     poolCoupling.note(policy, status, stored, pools);
     Optional<PoolRetry> poolRetry = pools.flatMap(PoolAssignment::retry);
     FailoverProgress progress = PolicyProgressMapper.read(stored);
+    if (disasterRecovery.note(policy, status, stored)) {
+      // The workload renders differently now (critical applications only, or everything again):
+      // apply it everywhere at once rather than when the apply cache expires.
+      executor.forget(policy);
+    }
     // The policy as last persisted: Events are named after its resourceVersion.
     FailoverPolicy current = policy;
     FailoverPolicyStatus persisted = stored;
@@ -230,10 +239,13 @@ public final class FailoverPolicyReconciler
         break;
       }
     }
+    disasterRecovery.egress(current, status, placement);
     writeStatus(current, status, stored, progress, message, outcome, placement, poolRetry);
     if (StatusPatches.changed(persisted, status)) {
       persist(current, status, context);
     }
+    disasterRecovery.retainPolicies(
+        context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()));
     policyHealth.retainPolicies(
         context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()));
     executor.retainPolicies(

@@ -122,7 +122,7 @@ public final class WorkloadApplier {
             .map(object -> Optional.ofNullable(client.resource(object).get()))
             .map(copy -> copy.filter(present -> PolicyLabels.isOwnedBy(present, policy)))
             .toList();
-    return WorkloadReadiness.observe(found);
+    return WorkloadReadiness.observe(found, CriticalOnlyPosture.heldAtZero(policy));
   }
 
   /**

@@ -21,7 +21,8 @@ import java.util.Set;
  * <p>Each object goes into the policy's namespace (a cluster-scoped kind the platform team allows
  * loses it at apply time), and carries the {@link PolicyLabels}. Deployments and StatefulSets get
  * the manifest's replicas (Kubernetes' default of 1 when it has none) at {@link ReplicasMode#Full}
- * and 0 at {@link ReplicasMode#ScaledDown}.
+ * and 0 at {@link ReplicasMode#ScaledDown}. In disaster-recovery mode those that are not critical
+ * applications get 0 at either ({@link CriticalOnlyPosture}).
  */
 public final class WorkloadManifests {
   private static final Set<String> SCALABLE_KINDS = Set.of("Deployment", "StatefulSet");
@@ -35,8 +36,9 @@ public final class WorkloadManifests {
   public static List<GenericKubernetesResource> desired(FailoverPolicy policy, ReplicasMode mode) {
     String namespace = policy.getMetadata().getNamespace();
     Map<String, String> labels = PolicyLabels.of(policy);
+    Set<String> held = CriticalOnlyPosture.heldAtZero(policy);
     return policy.getSpec().getWorkload().getManifests().stream()
-        .map(manifest -> object(manifest, namespace, labels, mode))
+        .map(manifest -> object(manifest, namespace, labels, mode, held))
         .toList();
   }
 
@@ -51,7 +53,8 @@ public final class WorkloadManifests {
       GenericKubernetesResource manifest,
       String policyNamespace,
       Map<String, String> policyLabels,
-      ReplicasMode mode) {
+      ReplicasMode mode,
+      Set<String> heldAtZero) {
     GenericKubernetesResource object = SERIALIZATION.clone(manifest);
     ObjectMeta metadata = object.getMetadata();
     // Always the policy's namespace: WorkloadGate refuses a manifest that names another one,
@@ -74,7 +77,8 @@ public final class WorkloadManifests {
     metadata.setResourceVersion(null);
     if (isScalable(object)) {
       Map<String, Object> spec = spec(object);
-      spec.put("replicas", mode == ReplicasMode.Full ? replicas(object, spec) : 0);
+      boolean full = mode == ReplicasMode.Full && !heldAtZero.contains(metadata.getName());
+      spec.put("replicas", full ? replicas(object, spec) : 0);
     }
     return object;
   }

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Judges a policy's workload from what a data center holds of it. Pure.
@@ -28,14 +29,28 @@ public final class WorkloadReadiness {
    * @param found for each object of the workload, the data center's copy, or empty when it has none
    */
   public static WorkloadObservation observe(List<Optional<GenericKubernetesResource>> found) {
+    return observe(found, Set.of());
+  }
+
+  /**
+   * As {@link #observe(List)}, in disaster-recovery mode: the objects held at zero (not critical
+   * applications) are not asked to be available. With every one held, the workload is available
+   * once applied: nothing of it is meant to run.
+   */
+  public static WorkloadObservation observe(
+      List<Optional<GenericKubernetesResource>> found, Set<String> heldAtZero) {
     List<GenericKubernetesResource> present =
         found.stream().flatMap(Optional::stream).filter(o -> !terminating(o)).toList();
     boolean applied = !found.isEmpty() && present.size() == found.size();
     List<GenericKubernetesResource> scalable =
         present.stream().filter(WorkloadManifests::isScalable).toList();
     int replicas = scalable.stream().mapToInt(WorkloadReadiness::replicas).sum();
+    List<GenericKubernetesResource> meantToRun =
+        scalable.stream().filter(o -> !heldAtZero.contains(o.getMetadata().getName())).toList();
     boolean available =
-        applied && !scalable.isEmpty() && scalable.stream().allMatch(WorkloadReadiness::available);
+        applied
+            && !scalable.isEmpty()
+            && meantToRun.stream().allMatch(WorkloadReadiness::available);
     return new WorkloadObservation(applied, replicas, available);
   }
 

@@ -3,7 +3,9 @@ package dev.failover.operator.failoverpolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.failover.api.v1alpha1.failoverpolicy.DisasterRecoveryStatus;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
 import dev.failover.core.failover.ReplicasMode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -102,6 +104,40 @@ class WorkloadManifestsTest {
     assertThat(WorkloadManifests.isScalable(object("apps/v1", "DaemonSet"))).isFalse();
     assertThat(WorkloadManifests.isScalable(object("example.com/v1", "Deployment"))).isFalse();
     assertThat(WorkloadManifests.isScalable(object("v1", "Service"))).isFalse();
+  }
+
+  @Test
+  void inDisasterRecoveryModeOnlyTheCriticalApplicationsKeepTheirReplicas() {
+    FailoverPolicy policy = inDisasterRecoveryMode(true);
+
+    List<GenericKubernetesResource> full = WorkloadManifests.desired(policy, ReplicasMode.Full);
+
+    assertThat(replicas(full.get(0))).as("crm-web is not critical").isEqualTo(0);
+    assertThat(replicas(full.get(1))).as("crm-db is critical").isEqualTo(1);
+    assertThat(spec(full.get(2))).doesNotContainKey("replicas");
+    assertThat(CriticalOnlyPosture.heldAtZero(policy)).containsExactly("crm-web");
+  }
+
+  @Test
+  void outOfDisasterRecoveryModeEveryObjectHasItsDeclaredReplicasAgain() {
+    FailoverPolicy policy = inDisasterRecoveryMode(false);
+
+    List<GenericKubernetesResource> full = WorkloadManifests.desired(policy, ReplicasMode.Full);
+
+    assertThat(replicas(full.get(0))).isEqualTo(3);
+    assertThat(replicas(full.get(1))).isEqualTo(1);
+    assertThat(CriticalOnlyPosture.heldAtZero(policy)).isEmpty();
+  }
+
+  private static FailoverPolicy inDisasterRecoveryMode(boolean active) {
+    FailoverPolicy policy = Policies.crm();
+    policy.getSpec().getWorkload().setCriticalApplications(List.of("crm-db"));
+    FailoverPolicyStatus status = new FailoverPolicyStatus();
+    DisasterRecoveryStatus dr = new DisasterRecoveryStatus();
+    dr.setActive(active);
+    status.setDisasterRecovery(dr);
+    policy.setStatus(status);
+    return policy;
   }
 
   private static GenericKubernetesResource object(String apiVersion, String kind) {

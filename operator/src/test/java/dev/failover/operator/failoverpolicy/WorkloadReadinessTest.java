@@ -6,6 +6,7 @@ import dev.failover.core.failover.WorkloadObservation;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class WorkloadReadinessTest {
@@ -86,6 +87,38 @@ class WorkloadReadinessTest {
             List.of(found("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\n")));
 
     assertThat(observation).isEqualTo(WorkloadObservation.scaledDown());
+  }
+
+  @Test
+  void inDisasterRecoveryModeTheObjectsHeldAtZeroAreNotAskedToBeAvailable() {
+    WorkloadObservation observation =
+        WorkloadReadiness.observe(
+            List.of(deployment(0, 2, 2, "True", 0), statefulSet(2, 1, 1, 2)), Set.of("web"));
+    assertThat(observation).isEqualTo(WorkloadObservation.running(2, true));
+  }
+
+  @Test
+  void inDisasterRecoveryModeACriticalApplicationStillHasToBeAvailable() {
+    WorkloadObservation observation =
+        WorkloadReadiness.observe(
+            List.of(deployment(0, 2, 2, "True", 0), statefulSet(2, 1, 1, 1)), Set.of("web"));
+    assertThat(observation.available()).isFalse();
+  }
+
+  @Test
+  void withEveryObjectHeldTheAppliedWorkloadCountsAsAvailable() {
+    WorkloadObservation observation =
+        WorkloadReadiness.observe(
+            List.of(deployment(0, 2, 2, "True", 0), statefulSet(0, 1, 1, 0)), Set.of("web", "db"));
+    assertThat(observation).isEqualTo(WorkloadObservation.running(0, true));
+  }
+
+  @Test
+  void withoutDisasterRecoveryAScaledToZeroObjectMakesTheWorkloadUnavailable() {
+    WorkloadObservation observation =
+        WorkloadReadiness.observe(
+            List.of(deployment(0, 2, 2, "True", 0), statefulSet(2, 1, 1, 2)), Set.of());
+    assertThat(observation.available()).isFalse();
   }
 
   private static Optional<GenericKubernetesResource> deployment(

@@ -105,6 +105,19 @@ public class FailoverPolicyStatus extends ConditionedStatus {
     this.restoreGates = restoreGates;
   }
 
+  @JsonPropertyDescription(
+      "Disaster-recovery mode: since when, why, the trigger's last poll and what the mode changed"
+          + " (see docs/disaster-recovery.md).")
+  private DisasterRecoveryStatus disasterRecovery;
+
+  public DisasterRecoveryStatus getDisasterRecovery() {
+    return disasterRecovery;
+  }
+
+  public void setDisasterRecovery(DisasterRecoveryStatus disasterRecovery) {
+    this.disasterRecovery = disasterRecovery;
+  }
+
   public String getActiveReason() {
     return activeReason;
   }
