@@ -2,6 +2,10 @@ package dev.failover.operator;
 
 import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
+import dev.failover.operator.backup.BackupSchedule;
+import dev.failover.operator.backup.BackupStore;
+import dev.failover.operator.backup.PolicyBackups;
+import dev.failover.operator.backup.VeleroBackups;
 import dev.failover.operator.clusters.ApiServerProbe;
 import dev.failover.operator.clusters.ClusterCapacityReader;
 import dev.failover.operator.clusters.DataCenterClientFactory;
@@ -25,12 +29,14 @@ import dev.failover.operator.notification.NotificationChannelReconciler;
 import dev.failover.operator.notification.NotificationDelivery;
 import dev.failover.operator.notification.NotificationOutbox;
 import dev.failover.operator.notification.NotificationReconciler;
+import dev.failover.operator.notification.OutboxBackupAlerts;
 import dev.failover.operator.notification.OutboxDataCenterMoments;
 import dev.failover.operator.notification.OutboxFailoverMoments;
 import dev.failover.operator.notification.OutboxSecurityAlerts;
 import dev.failover.operator.notification.OutboxSlaMoments;
 import dev.failover.operator.notification.channels.ChannelSenders;
 import dev.failover.operator.notification.channels.HubChannelSecrets;
+import dev.failover.operator.observability.BackupMetrics;
 import dev.failover.operator.observability.DataCenterMetrics;
 import dev.failover.operator.observability.FailoverMetrics;
 import dev.failover.operator.observability.NotificationMetrics;
@@ -84,6 +90,7 @@ public final class FailoverOperator implements AutoCloseable {
   private final DataCenterCapacityMonitor capacity;
   private final DataCenterConnections connections;
   private final OperatorHttpEndpoints endpoints;
+  private final BackupSchedule backupSchedule;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private FailoverOperator(
@@ -92,13 +99,15 @@ public final class FailoverOperator implements AutoCloseable {
       PolicyHealth policyHealth,
       DataCenterCapacityMonitor capacity,
       DataCenterConnections connections,
-      OperatorHttpEndpoints endpoints) {
+      OperatorHttpEndpoints endpoints,
+      BackupSchedule backupSchedule) {
     this.operator = operator;
     this.monitor = monitor;
     this.policyHealth = policyHealth;
     this.capacity = capacity;
     this.connections = connections;
     this.endpoints = endpoints;
+    this.backupSchedule = backupSchedule;
   }
 
   public static FailoverOperator start(OperatorConfig config) throws IOException {
@@ -178,6 +187,23 @@ public final class FailoverOperator implements AutoCloseable {
             new OutboxSlaMoments(new EventSlaMoments(conditionEvents), outbox),
             new SlaMetrics(registry),
             new SlaReports(hub));
+    // Backups of each policy's managed state, in Secrets of the hub's backup namespace.
+    PolicyBackups backups =
+        new PolicyBackups(
+            new BackupStore(hub, config.backups().namespace()),
+            config.backups().capacityBytes(),
+            connections::client,
+            licenseGate::backupService,
+            new VeleroBackups(config.backups().veleroNamespace()),
+            new BackupMetrics(registry),
+            clock);
+    BackupSchedule backupSchedule =
+        new BackupSchedule(
+            backups,
+            new OutboxBackupAlerts(conditionEvents, outbox),
+            conditionEvents,
+            policyHealthChanges::propagateEvent,
+            clock);
     FailoverActionExecutor executor =
         new FailoverActionExecutor(
             appliers,
@@ -202,12 +228,14 @@ public final class FailoverOperator implements AutoCloseable {
                       policy.getMetadata().getNamespace(), policy.getMetadata().getName());
                   slaLedger.forget(
                       policy.getMetadata().getNamespace(), policy.getMetadata().getName());
+                  backupSchedule.forget(policy.getMetadata().getUid());
                 },
                 clock),
             new MissingDataCenters(events, clock),
             licenseGate,
             new ServicePoolCoupling(events, clock),
             slaLedger,
+            backupSchedule,
             clock));
     RiderGrants riderGrants = new RiderGrants(connections, clock);
     RiderStatusMapper riderStatus = new RiderStatusMapper(clock);
@@ -272,7 +300,8 @@ public final class FailoverOperator implements AutoCloseable {
         "failover-operator started: metrics on port {}, health on port {}",
         endpoints.metricsPort(),
         endpoints.healthPort());
-    return new FailoverOperator(operator, monitor, policyHealth, capacity, connections, endpoints);
+    return new FailoverOperator(
+        operator, monitor, policyHealth, capacity, connections, endpoints, backupSchedule);
   }
 
   @Override
@@ -284,6 +313,7 @@ public final class FailoverOperator implements AutoCloseable {
     monitor.close();
     policyHealth.close();
     capacity.close();
+    backupSchedule.close();
     operator.stop();
     connections.close();
   }

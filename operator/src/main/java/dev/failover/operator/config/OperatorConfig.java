@@ -21,6 +21,7 @@ import java.util.UUID;
  * @param logLevel the root log level, one of {@link #LOG_LEVELS} ({@code FAILOVER_LOG_LEVEL})
  * @param logFormat plain text lines or one JSON object per line ({@code FAILOVER_LOG_FORMAT})
  * @param notifications delivery attempts, backoff and retention ({@link NotificationConfig})
+ * @param backups the backup store: its hub namespace and capacity ({@link BackupConfig})
  */
 public record OperatorConfig(
     String namespace,
@@ -34,7 +35,8 @@ public record OperatorConfig(
     String logLevel,
     LogFormat logFormat,
     TenancyConfig tenancy,
-    NotificationConfig notifications) {
+    NotificationConfig notifications,
+    BackupConfig backups) {
 
   public static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
 
@@ -55,8 +57,9 @@ public record OperatorConfig(
   }
 
   public static OperatorConfig fromEnvironment(Map<String, String> env) {
+    String namespace = env.getOrDefault("FAILOVER_NAMESPACE", "failover-system");
     return new OperatorConfig(
-        env.getOrDefault("FAILOVER_NAMESPACE", "failover-system"),
+        namespace,
         bool(env, "FAILOVER_LEADER_ELECTION", false),
         env.getOrDefault("FAILOVER_LEASE_NAME", "failover-operator-leader"),
         env.getOrDefault("FAILOVER_SECRETS_NAMESPACE", "failover-system"),
@@ -67,7 +70,8 @@ public record OperatorConfig(
         logLevel(env),
         logFormat(env),
         TenancyConfig.fromEnvironment(env),
-        NotificationConfig.fromEnvironment(env));
+        NotificationConfig.fromEnvironment(env),
+        BackupConfig.fromEnvironment(env, namespace));
   }
 
   private static String value(Map<String, String> env, String name) {

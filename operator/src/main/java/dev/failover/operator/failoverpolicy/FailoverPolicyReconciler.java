@@ -15,6 +15,7 @@ import dev.failover.core.failover.FailoverStateMachine;
 import dev.failover.core.failover.PolicySettings;
 import dev.failover.core.pool.PoolAssignment;
 import dev.failover.core.pool.PoolRetry;
+import dev.failover.operator.backup.BackupSchedule;
 import dev.failover.operator.config.TenancyConfig;
 import dev.failover.operator.policyhealth.PolicyHealth;
 import dev.failover.operator.sla.PolicySlaLedger;
@@ -90,6 +91,7 @@ public final class FailoverPolicyReconciler
   private final Clock clock;
   private final CrashPoints crashPoints;
   private final PolicySlaLedger slaLedger;
+  private final BackupSchedule backups;
   private InformerEventSource<DataCenter, FailoverPolicy> dataCenters;
 
   /**
@@ -107,6 +109,7 @@ public final class FailoverPolicyReconciler
       LicenseGate licenses,
       ServicePoolCoupling poolCoupling,
       PolicySlaLedger slaLedger,
+      BackupSchedule backups,
       Clock clock) {
     this.observer = observer;
     this.licenses = licenses;
@@ -120,6 +123,7 @@ public final class FailoverPolicyReconciler
     this.clock = clock;
     this.crashPoints = CrashPoints.fromSystemProperties();
     this.slaLedger = slaLedger;
+    this.backups = backups;
   }
 
   @Override
@@ -208,6 +212,14 @@ public final class FailoverPolicyReconciler
       message = decision.message();
       status.setWorkloadEndpoints(new ArrayList<>(endpoints));
       slaLedger.note(current, status, observation.situation());
+      // Backups run on their own thread; only a settled policy is backed up.
+      backups.note(
+          current,
+          status,
+          stored,
+          progress.phase() == FailoverPhase.Active && progress.currentStep() == null
+              ? progress.activeDataCenter()
+              : null);
       writeStatus(current, status, stored, progress, message, outcome, placement, poolRetry);
       if (StatusPatches.changed(persisted, status)) {
         crashPoint.accept("status write " + describe(progress));
