@@ -44,7 +44,13 @@ public final class OutboxBackupAlerts implements BackupAlerts {
               NotificationEventType.BackupStorageNearlyFull,
               at,
               occurrenceId,
-              Map.of(Facts.DETAIL, message)));
+              policy.getStatus() == null || policy.getStatus().getActiveDataCenter() == null
+                  ? Map.of(Facts.DETAIL, message)
+                  : Map.of(
+                      Facts.DETAIL,
+                      message,
+                      Facts.TO_DATA_CENTER,
+                      policy.getStatus().getActiveDataCenter())));
     } catch (RuntimeException e) {
       log.warn(
           "{}/{}: could not write the BackupStorageNearlyFull notification ({})",
