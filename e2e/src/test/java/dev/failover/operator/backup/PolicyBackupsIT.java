@@ -203,7 +203,10 @@ class PolicyBackupsIT {
             "Deployment/crm-web", "Service/crm-web", "ConfigMap/crm-settings");
     for (Map<String, Object> object : archive.objects()) {
       assertThat(object).doesNotContainKey("status");
-      assertThat((Map<?, ?>) object.get("metadata"))
+      @SuppressWarnings("unchecked")
+      Map<String, Object> metadata = (Map<String, Object>) object.get("metadata");
+      assertThat(metadata)
+          .containsKey("name")
           .doesNotContainKeys("resourceVersion", "uid", "managedFields", "creationTimestamp");
     }
   }
