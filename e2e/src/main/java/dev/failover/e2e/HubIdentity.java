@@ -46,6 +46,8 @@ public final class HubIdentity {
   public static Path install(Testbed testbed, DataCenterCluster hub) {
     KubernetesClient admin = hub.client();
     ServerSideApply.namespace(admin, NAMESPACE);
+    // The chart creates the backup store's namespace with its Role; the tests keep it standing.
+    ServerSideApply.namespace(admin, OperatorLaunch.BACKUP_NAMESPACE);
     rbac(testbed, RELEASE).forEach(object -> ServerSideApply.apply(admin, object));
     String kubeconfig =
         SelfContainedKubeconfig.withToken(

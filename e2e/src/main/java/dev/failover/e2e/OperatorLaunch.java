@@ -23,6 +23,9 @@ public record OperatorLaunch(
 
   public static final String SECRETS_NAMESPACE = "failover-system";
 
+  /** The chart's default backup store, which {@link HubIdentity} creates with its Role. */
+  public static final String BACKUP_NAMESPACE = "failover-backups";
+
   public OperatorLaunch {
     environment = Map.copyOf(environment);
     jvmOptions = List.copyOf(jvmOptions);
@@ -38,6 +41,7 @@ public record OperatorLaunch(
         Map.of(
             "FAILOVER_NAMESPACE", SECRETS_NAMESPACE,
             "FAILOVER_SECRETS_NAMESPACE", SECRETS_NAMESPACE,
+            "FAILOVER_BACKUP_NAMESPACE", BACKUP_NAMESPACE,
             "FAILOVER_LEADER_ELECTION", "false"),
         List.of("-XX:+ExitOnOutOfMemoryError"),
         DEFAULT_READY_TIMEOUT);

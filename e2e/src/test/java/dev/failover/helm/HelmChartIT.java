@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.failover.e2e.AccessReviews;
 import dev.failover.e2e.Helm;
 import dev.failover.e2e.HubIdentity;
+import dev.failover.e2e.OperatorLaunch;
 import dev.failover.e2e.ServerSideApply;
 import dev.failover.testbed.SharedTestbedExtension;
 import dev.failover.testbed.Testbed;
@@ -159,6 +160,7 @@ class HelmChartIT {
   void hubRbacGrantsWhatTheOperatorCallsAndNothingMore(Testbed testbed) {
     KubernetesClient hub = testbed.dataCenter("hub").client();
     ServerSideApply.namespace(hub, NAMESPACE);
+    ServerSideApply.namespace(hub, OperatorLaunch.BACKUP_NAMESPACE);
     String release = "helm-chart-it";
     List<GenericKubernetesResource> rbac = HubIdentity.rbac(testbed, release);
     try {
@@ -268,6 +270,16 @@ class HelmChartIT {
       assertThat(operator.allows("watch", "secrets", NAMESPACE)).isFalse();
       assertThat(operator.allows("get", "secrets", policies, "dc-toronto")).isFalse();
       assertThat(operator.allows("get", "secrets", "kube-system", "any")).isFalse();
+
+      // The backup store: listed to measure it, written, read and pruned; never changed.
+      String store = OperatorLaunch.BACKUP_NAMESPACE;
+      for (String verb : List.of("get", "list", "create", "delete")) {
+        assertThat(operator.allows(verb, "secrets", store)).as("%s backups", verb).isTrue();
+      }
+      for (String verb : List.of("update", "patch", "watch")) {
+        assertThat(operator.allows(verb, "secrets", store)).as("%s backups", verb).isFalse();
+      }
+      assertThat(operator.allows("list", "secrets", policies)).isFalse();
 
       // Leader election: its own Lease only.
       String lease = "failover-operator-leader";

@@ -34,7 +34,13 @@ public final class NoLeftoversExtension implements BeforeAllCallback, AfterAllCa
 
   /** What every data center has from the start, and what a FailoverWorld keeps for the next. */
   static final Set<String> STANDING_NAMESPACES =
-      Set.of("default", "kube-system", "kube-public", "kube-node-lease", "failover-system");
+      Set.of(
+          "default",
+          "kube-system",
+          "kube-public",
+          "kube-node-lease",
+          "failover-system",
+          "failover-backups");
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(NoLeftoversExtension.class);

@@ -2,6 +2,10 @@ package dev.failover.operator;
 
 import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
+import dev.failover.operator.backup.BackupSchedule;
+import dev.failover.operator.backup.BackupStore;
+import dev.failover.operator.backup.PolicyBackups;
+import dev.failover.operator.backup.VeleroBackups;
 import dev.failover.operator.clusters.ApiServerProbe;
 import dev.failover.operator.clusters.ClusterCapacityReader;
 import dev.failover.operator.clusters.DataCenterClientFactory;
@@ -33,12 +37,14 @@ import dev.failover.operator.notification.NotificationChannelReconciler;
 import dev.failover.operator.notification.NotificationDelivery;
 import dev.failover.operator.notification.NotificationOutbox;
 import dev.failover.operator.notification.NotificationReconciler;
+import dev.failover.operator.notification.OutboxBackupAlerts;
 import dev.failover.operator.notification.OutboxDataCenterMoments;
 import dev.failover.operator.notification.OutboxFailoverMoments;
 import dev.failover.operator.notification.OutboxSecurityAlerts;
 import dev.failover.operator.notification.OutboxSlaMoments;
 import dev.failover.operator.notification.channels.ChannelSenders;
 import dev.failover.operator.notification.channels.HubChannelSecrets;
+import dev.failover.operator.observability.BackupMetrics;
 import dev.failover.operator.observability.DataCenterMetrics;
 import dev.failover.operator.observability.DisasterRecoveryMetrics;
 import dev.failover.operator.observability.FailoverMetrics;
@@ -94,6 +100,7 @@ public final class FailoverOperator implements AutoCloseable {
   private final DataCenterConnections connections;
   private final OperatorHttpEndpoints endpoints;
   private final DnsTriggerPoller drTriggers;
+  private final BackupSchedule backupSchedule;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private FailoverOperator(
@@ -103,7 +110,8 @@ public final class FailoverOperator implements AutoCloseable {
       DataCenterCapacityMonitor capacity,
       DataCenterConnections connections,
       OperatorHttpEndpoints endpoints,
-      DnsTriggerPoller drTriggers) {
+      DnsTriggerPoller drTriggers,
+      BackupSchedule backupSchedule) {
     this.drTriggers = drTriggers;
     this.operator = operator;
     this.monitor = monitor;
@@ -111,6 +119,7 @@ public final class FailoverOperator implements AutoCloseable {
     this.capacity = capacity;
     this.connections = connections;
     this.endpoints = endpoints;
+    this.backupSchedule = backupSchedule;
   }
 
   public static FailoverOperator start(OperatorConfig config) throws IOException {
@@ -191,7 +200,7 @@ public final class FailoverOperator implements AutoCloseable {
             new SlaMetrics(registry),
             new SlaReports(hub));
     // Disaster-recovery mode: trigger records polled off the reconciler threads; a changed answer
-    // wakes the policies that watch it. The egress posture is a no-op until it is built.
+    // wakes the policies that watch it.
     DnsTriggerPoller drTriggers =
         new DnsTriggerPoller(
             new DnsTxtLookup(Duration.ofSeconds(2))::lookup,
@@ -207,6 +216,23 @@ public final class FailoverOperator implements AutoCloseable {
             new EgressPosturesHook(
                 EgressPosturesFactory.create(
                     config.egress(), hub, config.namespace(), registry, clock)),
+            clock);
+    // Backups of each policy's managed state, in Secrets of the hub's backup namespace.
+    PolicyBackups backups =
+        new PolicyBackups(
+            new BackupStore(hub, config.backups().namespace()),
+            config.backups().capacityBytes(),
+            connections::client,
+            licenseGate::backupService,
+            new VeleroBackups(config.backups().veleroNamespace()),
+            new BackupMetrics(registry),
+            clock);
+    BackupSchedule backupSchedule =
+        new BackupSchedule(
+            backups,
+            new OutboxBackupAlerts(conditionEvents, outbox),
+            conditionEvents,
+            policyHealthChanges::propagateEvent,
             clock);
     FailoverActionExecutor executor =
         new FailoverActionExecutor(
@@ -234,6 +260,7 @@ public final class FailoverOperator implements AutoCloseable {
                       policy.getMetadata().getNamespace(), policy.getMetadata().getName());
                   disasterRecovery.forget(
                       policy.getMetadata().getNamespace(), policy.getMetadata().getName());
+                  backupSchedule.forget(policy.getMetadata().getUid());
                 },
                 clock),
             new MissingDataCenters(events, clock),
@@ -242,6 +269,7 @@ public final class FailoverOperator implements AutoCloseable {
             slaLedger,
             new RestoreTestGate(hub, conditionEvents, clock),
             disasterRecovery,
+            backupSchedule,
             clock));
     RiderGrants riderGrants = new RiderGrants(connections, clock);
     RiderStatusMapper riderStatus = new RiderStatusMapper(clock);
@@ -307,7 +335,14 @@ public final class FailoverOperator implements AutoCloseable {
         endpoints.metricsPort(),
         endpoints.healthPort());
     return new FailoverOperator(
-        operator, monitor, policyHealth, capacity, connections, endpoints, drTriggers);
+        operator,
+        monitor,
+        policyHealth,
+        capacity,
+        connections,
+        endpoints,
+        drTriggers,
+        backupSchedule);
   }
 
   @Override
@@ -320,6 +355,7 @@ public final class FailoverOperator implements AutoCloseable {
     policyHealth.close();
     capacity.close();
     drTriggers.close();
+    backupSchedule.close();
     operator.stop();
     connections.close();
   }

@@ -35,13 +35,27 @@ public final class StorageGuard {
       List<BackupCopy> kept,
       List<BackupCopy> pruned,
       int maxStorageUsagePercent) {
+    long next = kept.stream().mapToLong(BackupCopy::bytes).max().orElse(0);
+    long freed = pruned.stream().mapToLong(BackupCopy::bytes).sum();
+    return checkSized(usedBytes, capacityBytes, next, freed, maxStorageUsagePercent);
+  }
+
+  /**
+   * The same rules for a next backup whose size is known (it is read and compressed before it is
+   * stored): it, and one more of its size, against what the store holds once {@code freedBytes} are
+   * pruned.
+   */
+  public static Check checkSized(
+      long usedBytes,
+      long capacityBytes,
+      long nextBytes,
+      long freedBytes,
+      int maxStorageUsagePercent) {
     if (capacityBytes <= 0) {
       return new Check(
           Verdict.Refused, "the backup store's capacity is unknown: no backup runs until it is");
     }
-    long next = kept.stream().mapToLong(BackupCopy::bytes).max().orElse(0);
-    long freed = pruned.stream().mapToLong(BackupCopy::bytes).sum();
-    long after = Math.max(0, usedBytes - freed) + next;
+    long after = Math.max(0, usedBytes - freedBytes) + nextBytes;
     long limit = Math.multiplyExact(capacityBytes, (long) maxStorageUsagePercent) / 100;
     String usage =
         percent(after, capacityBytes)
@@ -52,7 +66,7 @@ public final class StorageGuard {
       return new Check(
           Verdict.Refused, "the next backup would fill " + usage + ": it does not run");
     }
-    if (after + next > limit) {
+    if (after + nextBytes > limit) {
       return new Check(
           Verdict.Warning,
           "the backup store nears its limit: "

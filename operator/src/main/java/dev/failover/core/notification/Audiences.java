@@ -13,7 +13,7 @@ public final class Audiences {
 
   public static Audience of(NotificationEventType type) {
     return switch (type) {
-      case SlaAtRisk, RestoreTestResult -> Audience.Provider;
+      case SlaAtRisk, RestoreTestResult, BackupStorageNearlyFull -> Audience.Provider;
       default -> Audience.Customers;
     };
   }

@@ -23,6 +23,7 @@ import java.util.UUID;
  * @param notifications delivery attempts, backoff and retention ({@link NotificationConfig})
  * @param egress disaster-recovery egress: the managed allowlist's source and refresh, the resolver
  *     for allowlisted hostnames ({@link EgressConfig})
+ * @param backups the backup store: its hub namespace and capacity ({@link BackupConfig})
  */
 public record OperatorConfig(
     String namespace,
@@ -37,7 +38,8 @@ public record OperatorConfig(
     LogFormat logFormat,
     TenancyConfig tenancy,
     NotificationConfig notifications,
-    EgressConfig egress) {
+    EgressConfig egress,
+    BackupConfig backups) {
 
   public static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
 
@@ -58,8 +60,9 @@ public record OperatorConfig(
   }
 
   public static OperatorConfig fromEnvironment(Map<String, String> env) {
+    String namespace = env.getOrDefault("FAILOVER_NAMESPACE", "failover-system");
     return new OperatorConfig(
-        env.getOrDefault("FAILOVER_NAMESPACE", "failover-system"),
+        namespace,
         bool(env, "FAILOVER_LEADER_ELECTION", false),
         env.getOrDefault("FAILOVER_LEASE_NAME", "failover-operator-leader"),
         env.getOrDefault("FAILOVER_SECRETS_NAMESPACE", "failover-system"),
@@ -71,7 +74,8 @@ public record OperatorConfig(
         logFormat(env),
         TenancyConfig.fromEnvironment(env),
         NotificationConfig.fromEnvironment(env),
-        EgressConfig.fromEnvironment(env));
+        EgressConfig.fromEnvironment(env),
+        BackupConfig.fromEnvironment(env, namespace));
   }
 
   private static String value(Map<String, String> env, String name) {

@@ -17,6 +17,7 @@ import dev.failover.core.failover.PolicySituation;
 import dev.failover.core.pool.PoolAssignment;
 import dev.failover.core.pool.PoolRetry;
 import dev.failover.core.restoregate.GateReview;
+import dev.failover.operator.backup.BackupSchedule;
 import dev.failover.operator.config.TenancyConfig;
 import dev.failover.operator.dr.PolicyDisasterRecovery;
 import dev.failover.operator.policyhealth.PolicyHealth;
@@ -95,6 +96,7 @@ public final class FailoverPolicyReconciler
   private final PolicySlaLedger slaLedger;
   private final RestoreTestGate restoreGate;
   private final PolicyDisasterRecovery disasterRecovery;
+  private final BackupSchedule backups;
   private InformerEventSource<DataCenter, FailoverPolicy> dataCenters;
 
   /**
@@ -114,6 +116,7 @@ public final class FailoverPolicyReconciler
       PolicySlaLedger slaLedger,
       RestoreTestGate restoreGate,
       PolicyDisasterRecovery disasterRecovery,
+      BackupSchedule backups,
       Clock clock) {
     this.disasterRecovery = disasterRecovery;
     this.observer = observer;
@@ -129,6 +132,7 @@ public final class FailoverPolicyReconciler
     this.crashPoints = CrashPoints.fromSystemProperties();
     this.slaLedger = slaLedger;
     this.restoreGate = restoreGate;
+    this.backups = backups;
   }
 
   @Override
@@ -227,6 +231,14 @@ public final class FailoverPolicyReconciler
       status.setWorkloadEndpoints(new ArrayList<>(endpoints));
       restoreGate.note(current, status, stored, gates, decision.actions());
       slaLedger.note(current, status, situation);
+      // Backups run on their own thread; only a settled policy is backed up.
+      backups.note(
+          current,
+          status,
+          stored,
+          progress.phase() == FailoverPhase.Active && progress.currentStep() == null
+              ? progress.activeDataCenter()
+              : null);
       writeStatus(current, status, stored, progress, message, outcome, placement, poolRetry);
       if (StatusPatches.changed(persisted, status)) {
         crashPoint.accept("status write " + describe(progress));

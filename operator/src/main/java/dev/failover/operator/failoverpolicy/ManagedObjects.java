@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Set;
 
 /** The objects of status.managedObjects: what a policy declares now, and what it still owns. */
-final class ManagedObjects {
+public final class ManagedObjects {
   private ManagedObjects() {}
 
   /** The objects the policy's manifests declare now, in order. */
-  static List<ManagedObject> declared(FailoverPolicy policy) {
+  public static List<ManagedObject> declared(FailoverPolicy policy) {
     return WorkloadDeclarations.of(policy).stream()
         .filter(object -> object.name() != null && object.kind() != null)
         .map(object -> new ManagedObject(object.apiVersion(), object.kind(), object.name()))
@@ -40,7 +40,7 @@ final class ManagedObjects {
   }
 
   /** The object as a data center holds it, enough to find and delete it. */
-  static GenericKubernetesResource object(FailoverPolicy policy, ManagedObject managed) {
+  public static GenericKubernetesResource object(FailoverPolicy policy, ManagedObject managed) {
     return new GenericKubernetesResourceBuilder()
         .withApiVersion(managed.getApiVersion())
         .withKind(managed.getKind())

@@ -1,5 +1,6 @@
 package dev.failover.operator.rider;
 
+import dev.failover.api.v1alpha1.common.BackupService;
 import dev.failover.api.v1alpha1.common.FailoverPlan;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.RiderKind;
@@ -78,6 +79,11 @@ public final class RiderLicenseGate implements LicenseGate {
   @Override
   public Optional<FailoverPlanChecks.Sla> sla(FailoverPolicy policy) {
     return failoverPlan(policy).flatMap(plan -> RiderPlanReader.plan(plan).sla());
+  }
+
+  /** The backup service of the policy's rider's failover plan, if it states one. */
+  public Optional<BackupService> backupService(FailoverPolicy policy) {
+    return failoverPlan(policy).map(FailoverPlan::getBackupService);
   }
 
   /** The failover plan of the policy's rider, as the rider informers have it. */

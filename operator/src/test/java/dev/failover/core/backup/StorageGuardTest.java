@@ -69,4 +69,27 @@ class StorageGuardTest {
       assertThat((usedGb + backupGb) * 100).isLessThanOrEqualTo(capacityGb * maxPercent);
     }
   }
+
+  @Test
+  void aBackupOfKnownSizeIsJudgedByThatSizeNotTheLargestKept() {
+    assertThat(StorageGuard.checkSized(60 * GB, 100 * GB, 15 * GB, 0, 80).verdict())
+        .isEqualTo(Verdict.Warning);
+    assertThat(StorageGuard.checkSized(60 * GB, 100 * GB, 5 * GB, 0, 80).verdict())
+        .isEqualTo(Verdict.Allowed);
+    assertThat(StorageGuard.checkSized(60 * GB, 100 * GB, 21 * GB, 0, 80).verdict())
+        .isEqualTo(Verdict.Refused);
+  }
+
+  @Test
+  void aBackupOfKnownSizeCountsWhatPruningFrees() {
+    assertThat(StorageGuard.checkSized(79 * GB, 100 * GB, 10 * GB, 20 * GB, 80).verdict())
+        .isEqualTo(Verdict.Allowed);
+    assertThat(StorageGuard.checkSized(79 * GB, 100 * GB, 10 * GB, 0, 80).verdict())
+        .isEqualTo(Verdict.Refused);
+  }
+
+  @Test
+  void aStoreOfUnknownCapacityRefusesABackupOfKnownSize() {
+    assertThat(StorageGuard.checkSized(0, 0, 1, 0, 80).verdict()).isEqualTo(Verdict.Refused);
+  }
 }

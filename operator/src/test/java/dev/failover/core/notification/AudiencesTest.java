@@ -8,10 +8,12 @@ import org.junit.jupiter.api.Test;
 
 class AudiencesTest {
   @Test
-  void slaAtRiskAndRestoreTestsAreForTheProviderTheRestForCustomers() {
+  void slaAtRiskRestoreTestsAndBackupStorageAreForTheProviderTheRestForCustomers() {
     for (NotificationEventType type : NotificationEventType.values()) {
       Audience expected =
-          type == NotificationEventType.SlaAtRisk || type == NotificationEventType.RestoreTestResult
+          type == NotificationEventType.SlaAtRisk
+                  || type == NotificationEventType.RestoreTestResult
+                  || type == NotificationEventType.BackupStorageNearlyFull
               ? Audience.Provider
               : Audience.Customers;
       assertThat(Audiences.of(type)).as(type.name()).isEqualTo(expected);

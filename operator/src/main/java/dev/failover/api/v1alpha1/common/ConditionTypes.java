@@ -59,4 +59,18 @@ public final class ConditionTypes {
    * when the attempts ran out ({@code AttemptsExhausted}); the message holds the last error.
    */
   public static final String DEAD_LETTERED = "DeadLettered";
+
+  /**
+   * FailoverPolicy with a backup service: the last backup due was taken. False names why not
+   * ({@code BackupRefused}, {@code BackupTooLarge}, {@code BackupFailed}).
+   */
+  public static final String BACKED_UP = "BackedUp";
+
+  /**
+   * FailoverPolicy with a backup service: the backup store has room for the next backups under the
+   * rider's maxStorageUsagePercent. False ({@code StoreNearlyFull}) comes one backup before a
+   * backup would pass it, then {@code StoreFull} (the backup does not run) or {@code
+   * CapacityUnknown}.
+   */
+  public static final String BACKUP_STORAGE_HEALTHY = "BackupStorageHealthy";
 }

@@ -23,5 +23,7 @@ public enum NotificationEventType {
   /** An excluded data center was re-admitted and may serve again. */
   DataCenterReadmitted,
   /** A restore test of a restored data center passed or failed (published by restore tests). */
-  RestoreTestResult
+  RestoreTestResult,
+  /** The backup store nears the rider's maxStorageUsagePercent (sent to the provider). */
+  BackupStorageNearlyFull
 }

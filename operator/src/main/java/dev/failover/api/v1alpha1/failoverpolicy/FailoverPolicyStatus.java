@@ -118,6 +118,19 @@ public class FailoverPolicyStatus extends ConditionedStatus {
     this.disasterRecovery = disasterRecovery;
   }
 
+  @JsonPropertyDescription(
+      "The backups of the managed state, where the rider's failover plan provides a backup"
+          + " service (see docs/backups.md).")
+  private BackupStatus backups;
+
+  public BackupStatus getBackups() {
+    return backups;
+  }
+
+  public void setBackups(BackupStatus backups) {
+    this.backups = backups;
+  }
+
   public String getActiveReason() {
     return activeReason;
   }
