@@ -352,6 +352,10 @@ class DisasterRecoveryModeE2E {
     world.apply(
         policy.withDisasterRecovery("{trigger: {manual: true}, egress: FailClosed}").build());
     awaitReplicas(TORONTO, policy.deployment(), 0);
+    // The egress posture is put on after the workload's apply: the blackout comes once it is on.
+    awaitStatus(
+        "the egress posture put on in toronto",
+        s -> s.getDisasterRecovery().getEgressDataCenters().contains(TORONTO));
     DataCenterCluster toronto = world.dataCenter(TORONTO);
     toronto.stop();
     try {
