@@ -188,10 +188,22 @@ class HelmChartIT {
       assertThat(operator.allows("update", "failoverpolicies.failover.dev"))
           .as("the FailoverPolicy finalizer")
           .isTrue();
-      for (String verb : List.of("get", "list", "create", "patch", "delete")) {
+      // Restore tests: watched, finalizer and status patched, never created or deleted; their
+      // backups are Secrets the operator creates and never reads.
+      for (String verb : List.of("get", "list", "watch", "patch")) {
         assertThat(operator.allows(verb, "chaosrestoretests.failover.dev"))
-            .as("%s chaosrestoretests: nothing calls it", verb)
+            .as("%s chaosrestoretests", verb)
+            .isTrue();
+      }
+      assertThat(operator.allows("patch", "chaosrestoretests.failover.dev/status")).isTrue();
+      for (String verb : List.of("create", "update", "delete")) {
+        assertThat(operator.allows(verb, "chaosrestoretests.failover.dev"))
+            .as("%s chaosrestoretests", verb)
             .isFalse();
+      }
+      assertThat(operator.allows("create", "secrets", policies)).as("backup Secrets").isTrue();
+      for (String verb : List.of("patch", "update", "delete")) {
+        assertThat(operator.allows(verb, "secrets", policies)).as("%s secrets", verb).isFalse();
       }
 
       // The outbox: channels are read, Notifications created, watched and deleted after the

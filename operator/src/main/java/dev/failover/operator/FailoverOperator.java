@@ -2,6 +2,8 @@ package dev.failover.operator;
 
 import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
+import dev.failover.operator.chaos.ChaosRestoreTestReconciler;
+import dev.failover.operator.chaos.HubSecretBackup;
 import dev.failover.operator.clusters.ApiServerProbe;
 import dev.failover.operator.clusters.ClusterCapacityReader;
 import dev.failover.operator.clusters.DataCenterClientFactory;
@@ -35,6 +37,7 @@ import dev.failover.operator.observability.DataCenterMetrics;
 import dev.failover.operator.observability.FailoverMetrics;
 import dev.failover.operator.observability.NotificationMetrics;
 import dev.failover.operator.observability.OperatorHttpEndpoints;
+import dev.failover.operator.observability.RestoreTestMetrics;
 import dev.failover.operator.observability.RiderLicenseMetrics;
 import dev.failover.operator.observability.SlaMetrics;
 import dev.failover.operator.observability.WorkloadEndpointMetrics;
@@ -230,6 +233,17 @@ public final class FailoverOperator implements AutoCloseable {
             licenseReport,
             new RiderMachines(connections, new KubeVirtDiscovery(clock)),
             new RiderCapacity(conditionEvents, clock)));
+    // Restore tests run a policy's workload in test namespaces of the member data centers.
+    operator.register(
+        new ChaosRestoreTestReconciler(
+            hub,
+            connections,
+            new HubSecretBackup(hub, connections, clock),
+            conditionEvents,
+            new RestoreTestMetrics(registry),
+            outbox,
+            () -> ThreadLocalRandom.current().nextLong(1, 1L << 31),
+            clock));
     ChannelSenders senders = new ChannelSenders(new HubChannelSecrets(hub), clock);
     operator.register(new NotificationChannelReconciler(senders, conditionEvents, clock));
     operator.register(
