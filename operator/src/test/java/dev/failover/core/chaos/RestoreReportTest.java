@@ -36,7 +36,7 @@ class RestoreReportTest {
             "Restore test shop/t of data center toronto for policy crm: Passed, promoted (seed 42)")
         .contains("1. DeletePod")
         .contains("Pod/web-abc")
-        .contains("recovered in 1.2s Recovered")
+        .contains("recovered in 1.3s Recovered")
         .contains("2. DeleteService")
         .contains("drill failover to chicago and back: passed")
         .contains("backup: Secret/shop/t-backup-1 (3 objects)");
