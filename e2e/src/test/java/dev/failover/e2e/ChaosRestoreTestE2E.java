@@ -176,7 +176,10 @@ class ChaosRestoreTestE2E {
         new String(
             Base64.getDecoder().decode(backup.getData().get("objects.yaml")),
             StandardCharsets.UTF_8);
-    assertThat(yaml).contains("kind: \"Deployment\"").doesNotContain("resourceVersion");
+    assertThat(yaml)
+        .contains("Deployment")
+        .contains("shop-settings")
+        .doesNotContain("resourceVersion");
     assertThat(passed.getReport()).contains("Passed, promoted (seed 42)");
     assertThat(eventReasons("passes")).contains("RestoreTestPassed");
 
@@ -304,7 +307,11 @@ class ChaosRestoreTestE2E {
         .withName(name)
         .edit(
             test -> {
-              test.getMetadata().getAnnotations().put("failover.dev/run", value);
+              Map<String, String> annotations =
+                  new java.util.HashMap<>(
+                      Optional.ofNullable(test.getMetadata().getAnnotations()).orElse(Map.of()));
+              annotations.put("failover.dev/run", value);
+              test.getMetadata().setAnnotations(annotations);
               return test;
             });
   }
@@ -360,7 +367,13 @@ class ChaosRestoreTestE2E {
     objects.addAll(admin.apps().deployments().inNamespace(NAMESPACE).list().getItems());
     objects.addAll(admin.services().inNamespace(NAMESPACE).list().getItems());
     objects.addAll(admin.configMaps().inNamespace(NAMESPACE).list().getItems());
-    objects.addAll(admin.pods().inNamespace(NAMESPACE).list().getItems());
+    // Pods by uid: the kwok controller may touch a pod's status, never replace it.
+    admin
+        .pods()
+        .inNamespace(NAMESPACE)
+        .list()
+        .getItems()
+        .forEach(p -> versions.put("Pod/" + p.getMetadata().getName(), p.getMetadata().getUid()));
     objects.stream()
         .filter(o -> !"kube-root-ca.crt".equals(o.getMetadata().getName()))
         .forEach(
