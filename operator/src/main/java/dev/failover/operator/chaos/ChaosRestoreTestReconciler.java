@@ -225,6 +225,14 @@ public final class ChaosRestoreTestReconciler
     if (status.getTestNamespace() == null) {
       return true;
     }
+    boolean alreadyGone =
+        stored
+            .flatMap(s -> s.condition(RestoreTestStatuses.CLEANED_UP))
+            .filter(c -> "True".equals(c.getStatus()))
+            .isPresent();
+    if (alreadyGone) {
+      return true; // removed after the last run; nothing runs there since
+    }
     List<String> left = removeNamespaces(test, status);
     RestoreTestStatuses.cleanedUp(
         status,

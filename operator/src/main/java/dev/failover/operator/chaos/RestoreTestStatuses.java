@@ -44,6 +44,10 @@ final class RestoreTestStatuses {
     status.setRunRequest(start.runRequest());
     status.setScheduledFor(start.scheduledFor() == null ? null : text(start.scheduledFor()));
     status.setMessage("run " + (runs + 1) + " started: " + start.reason());
+    // This run makes test namespaces again: the last run's clean-up says nothing of them.
+    if (status.getConditions() != null) {
+      status.getConditions().removeIf(c -> CLEANED_UP.equals(c.getType()));
+    }
     step(status, ChaosRunStep.Preparing, now);
   }
 

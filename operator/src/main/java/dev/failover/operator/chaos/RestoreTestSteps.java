@@ -57,6 +57,19 @@ final class RestoreTestSteps {
   }
 
   private void prepare(RestoreTestRun run) {
+    if (!PolicySettingsMapper.settings(run.policy().getSpec())
+        .placement()
+        .ordered()
+        .contains(run.dataCenter())) {
+      // A tenant tests only the data centers its own policy runs in.
+      fail(
+          run,
+          "data center "
+              + run.dataCenter()
+              + " is not in the placement of policy "
+              + run.policy().getMetadata().getName());
+      return;
+    }
     KubernetesClient client = client(run.dataCenter());
     List<GenericKubernetesResource> copy = copy(run);
     if (copy.stream().noneMatch(o -> List.of("Deployment", "StatefulSet").contains(o.getKind()))) {
