@@ -79,15 +79,16 @@ class ChaosRestoreTestE2E {
   @BeforeAll
   void startTheOperator(Testbed testbed) {
     world = FailoverWorld.start(testbed, FastProbes.plans());
+    operator = world.operator();
+    // Placed only once every data center is Healthy, so the first placement is Toronto.
+    for (DataCenterPlan plan : world.plans()) {
+      world.awaitDataCenterPhase(
+          plan.name(), dev.failover.api.v1alpha1.datacenter.DataCenterPhase.Healthy, SETTLE);
+    }
     policy.applyTo(world);
     MemberIdentity members = new MemberIdentity(testbed);
     for (DataCenterPlan plan : world.plans()) {
       members.install(world.dataCenter(plan.name()), Set.of(NAMESPACE), true);
-    }
-    operator = world.operator();
-    for (DataCenterPlan plan : world.plans()) {
-      world.awaitDataCenterPhase(
-          plan.name(), dev.failover.api.v1alpha1.datacenter.DataCenterPhase.Healthy, SETTLE);
     }
     new PolicyWatch(world, NAMESPACE, policy.name()).awaitActiveIn(TORONTO, SETTLE);
   }
