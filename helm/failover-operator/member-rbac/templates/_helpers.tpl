@@ -20,3 +20,21 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{ toYaml . }}
 {{- end }}
 {{- end -}}
+
+{{- /* The user names the subjects authenticate as, as a JSON list for CEL. */ -}}
+{{- define "member-rbac.usernames" -}}
+{{- $names := list -}}
+{{- if .Values.serviceAccount.create -}}
+{{- $names = append $names (printf "system:serviceaccount:%s:%s" .Release.Namespace .Values.serviceAccount.name) -}}
+{{- end -}}
+{{- range .Values.extraSubjects -}}
+{{- if eq .kind "ServiceAccount" -}}
+{{- $names = append $names (printf "system:serviceaccount:%s:%s" .namespace .name) -}}
+{{- else if eq .kind "User" -}}
+{{- $names = append $names .name -}}
+{{- else -}}
+{{- fail "restoreTests: a Group subject cannot be limited by the admission policy; bind a User or ServiceAccount" -}}
+{{- end -}}
+{{- end -}}
+{{- toJson $names -}}
+{{- end -}}

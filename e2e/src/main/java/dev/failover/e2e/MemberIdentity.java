@@ -36,6 +36,15 @@ public final class MemberIdentity {
    * these namespaces (creating them). Applying again with more namespaces adds those.
    */
   public void install(DataCenterCluster dataCenter, Collection<String> workloadNamespaces) {
+    install(dataCenter, workloadNamespaces, false);
+  }
+
+  /**
+   * As {@link #install(DataCenterCluster, Collection)}, with the chart's restore-test rights
+   * ({@code restoreTests.enabled}) when asked: applying without them later leaves them in place.
+   */
+  public void install(
+      DataCenterCluster dataCenter, Collection<String> workloadNamespaces, boolean restoreTests) {
     KubernetesClient admin = dataCenter.client();
     ServerSideApply.namespace(admin, NAMESPACE);
     String rendered =
@@ -44,7 +53,9 @@ public final class MemberIdentity {
             RELEASE,
             NAMESPACE,
             "--set-json",
-            "namespaces=" + jsonArray(workloadNamespaces));
+            "namespaces=" + jsonArray(workloadNamespaces),
+            "--set",
+            "restoreTests.enabled=" + restoreTests);
     ServerSideApply.applyYaml(admin, rendered);
   }
 

@@ -190,8 +190,8 @@ class HelmChartIT {
       assertThat(operator.allows("update", "failoverpolicies.failover.dev"))
           .as("the FailoverPolicy finalizer")
           .isTrue();
-      // The restore-test gate: watches tests, server-side applies a Restoration test and deletes a
-      // moot one; their status is the runner's.
+      // Restore tests: the gate watches them, server-side applies a Restoration test and deletes a
+      // moot one; the runner adds its finalizer with patches and patches their status.
       for (String verb : List.of("get", "list", "watch", "create", "patch", "delete")) {
         assertThat(operator.allows(verb, "chaosrestoretests.failover.dev", policies))
             .as("%s chaosrestoretests", verb)
@@ -200,6 +200,11 @@ class HelmChartIT {
       assertThat(operator.allows("update", "chaosrestoretests.failover.dev", policies))
           .as("update chaosrestoretests")
           .isFalse();
+      assertThat(operator.allows("patch", "chaosrestoretests.failover.dev/status")).isTrue();
+      // A restore test's backup goes to the backup store, never to a tenant's namespace.
+      for (String verb : List.of("create", "patch", "update", "delete")) {
+        assertThat(operator.allows(verb, "secrets", policies)).as("%s secrets", verb).isFalse();
+      }
 
       // The outbox: channels are read, Notifications created, watched and deleted after the
       // retention; both have their status patched; neither spec is ever written.

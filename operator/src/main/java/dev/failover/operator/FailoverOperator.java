@@ -6,6 +6,8 @@ import dev.failover.operator.backup.BackupSchedule;
 import dev.failover.operator.backup.BackupStore;
 import dev.failover.operator.backup.PolicyBackups;
 import dev.failover.operator.backup.VeleroBackups;
+import dev.failover.operator.chaos.ChaosRestoreTestReconciler;
+import dev.failover.operator.chaos.StoredRestoreBackup;
 import dev.failover.operator.clusters.ApiServerProbe;
 import dev.failover.operator.clusters.ClusterCapacityReader;
 import dev.failover.operator.clusters.DataCenterClientFactory;
@@ -50,6 +52,7 @@ import dev.failover.operator.observability.DisasterRecoveryMetrics;
 import dev.failover.operator.observability.FailoverMetrics;
 import dev.failover.operator.observability.NotificationMetrics;
 import dev.failover.operator.observability.OperatorHttpEndpoints;
+import dev.failover.operator.observability.RestoreTestMetrics;
 import dev.failover.operator.observability.RiderLicenseMetrics;
 import dev.failover.operator.observability.SlaMetrics;
 import dev.failover.operator.observability.WorkloadEndpointMetrics;
@@ -292,6 +295,17 @@ public final class FailoverOperator implements AutoCloseable {
             licenseReport,
             new RiderMachines(connections, new KubeVirtDiscovery(clock)),
             new RiderCapacity(conditionEvents, clock)));
+    // Restore tests run a policy's workload in test namespaces of the member data centers.
+    operator.register(
+        new ChaosRestoreTestReconciler(
+            hub,
+            connections,
+            new StoredRestoreBackup(backups),
+            conditionEvents,
+            new RestoreTestMetrics(registry),
+            outbox,
+            () -> ThreadLocalRandom.current().nextLong(1, 1L << 31),
+            clock));
     ChannelSenders senders = new ChannelSenders(new HubChannelSecrets(hub), clock);
     operator.register(new NotificationChannelReconciler(senders, conditionEvents, clock));
     operator.register(

@@ -1,7 +1,8 @@
 /**
  * Chaos restore tests, decided with no client calls: which faults a test injects ({@link
  * FaultSequence}, replayable from its seed), whether the workload recovered from them ({@link
- * RestoreVerdict}), and when a scheduled test is due ({@link CronSchedule}).
+ * RestoreVerdict}, {@link FaultRecoveries}), when a run starts ({@link RunStart}, {@link
+ * CronSchedule}), and the printable report ({@link RestoreReport}).
  *
  * <ul>
  *   <li><b>Faults</b> are drawn with {@link java.util.SplittableRandom} from the seed, over the
@@ -13,6 +14,13 @@
  *   <li><b>Schedules</b> are five-field UNIX cron expressions (or {@code @daily} and the like), in
  *       UTC. Runs missed while the operator was down are not made up one by one: the latest missed
  *       run is due once, and the others are counted as skipped, as a Kubernetes CronJob does.
+ *   <li><b>Runs</b> ({@link RunStart}) start only while the data center answers. A Manual test runs
+ *       once when created; a Restoration test once the data center is reachable, and again each
+ *       time it returns from an outage after the last run ended; a Schedule test at each due slot.
+ *       Any trigger runs once more for each new value of the {@code failover.dev/run} annotation. A
+ *       running test is never restarted.
+ *   <li><b>Isolation</b>: a test runs in its own namespace, {@link TestNamespaceName} ({@code crt-}
+ *       and a hash of the test's namespace and name), in the tested data center.
  * </ul>
  */
 package dev.failover.core.chaos;

@@ -71,6 +71,17 @@ public class ChaosRestoreTestSpec {
   @JsonPropertyDescription("The test fails if it has not passed within this duration.")
   private String timeout;
 
+  @Default("2m")
+  @ValidationRule(
+      value = ValuePatterns.POSITIVE_DURATION_RULE,
+      message = ValuePatterns.POSITIVE_DURATION_MESSAGE)
+  @Pattern(ValuePatterns.DURATION)
+  @Size(max = ValuePatterns.DURATION_MAX_LENGTH)
+  @JsonPropertyDescription(
+      "Pass criterion: each fault must be recovered from within this duration (the workload"
+          + " Available again); the drill's moves are bounded by it too.")
+  private String maxRecoveryTime;
+
   public String getDataCenter() {
     return dataCenter;
   }
@@ -141,5 +152,13 @@ public class ChaosRestoreTestSpec {
 
   public void setTimeout(String timeout) {
     this.timeout = timeout;
+  }
+
+  public String getMaxRecoveryTime() {
+    return maxRecoveryTime;
+  }
+
+  public void setMaxRecoveryTime(String maxRecoveryTime) {
+    this.maxRecoveryTime = maxRecoveryTime;
   }
 }

@@ -39,6 +39,32 @@ public class ChaosRestoreTestStatus extends ConditionedStatus {
   @JsonPropertyDescription("Why the test failed, or what it is waiting for.")
   private String message;
 
+  @JsonPropertyDescription(
+      "Running only: the step under way (Preparing, Faults, DrillOut, DrillBack, BackingUp), so a"
+          + " restarted operator resumes there.")
+  private ChaosRunStep step;
+
+  @JsonPropertyDescription("When the current step started (RFC 3339).")
+  private String stepStartedAt;
+
+  @JsonPropertyDescription("The data center the drill failover moved the test copy to.")
+  private String drillDataCenter;
+
+  @JsonPropertyDescription(
+      "The value of the failover.dev/run annotation the current or last run was started for.")
+  private String runRequest;
+
+  @JsonPropertyDescription(
+      "Schedule trigger only: the scheduled time (RFC 3339) the current or last run was started"
+          + " for.")
+  private String scheduledFor;
+
+  @JsonPropertyDescription("How many runs have started; 1 for the first.")
+  private Integer runs;
+
+  @JsonPropertyDescription("A short printable report of the last run.")
+  private String report;
+
   public ChaosTestPhase getPhase() {
     return phase;
   }
@@ -117,5 +143,61 @@ public class ChaosRestoreTestStatus extends ConditionedStatus {
 
   public void setMessage(String message) {
     this.message = message;
+  }
+
+  public ChaosRunStep getStep() {
+    return step;
+  }
+
+  public void setStep(ChaosRunStep step) {
+    this.step = step;
+  }
+
+  public String getStepStartedAt() {
+    return stepStartedAt;
+  }
+
+  public void setStepStartedAt(String stepStartedAt) {
+    this.stepStartedAt = stepStartedAt;
+  }
+
+  public String getDrillDataCenter() {
+    return drillDataCenter;
+  }
+
+  public void setDrillDataCenter(String drillDataCenter) {
+    this.drillDataCenter = drillDataCenter;
+  }
+
+  public String getRunRequest() {
+    return runRequest;
+  }
+
+  public void setRunRequest(String runRequest) {
+    this.runRequest = runRequest;
+  }
+
+  public String getScheduledFor() {
+    return scheduledFor;
+  }
+
+  public void setScheduledFor(String scheduledFor) {
+    this.scheduledFor = scheduledFor;
+  }
+
+  public Integer getRuns() {
+    return runs;
+  }
+
+  public void setRuns(Integer runs) {
+    this.runs = runs;
+  }
+
+  public String getReport() {
+    return report;
+  }
+
+  public void setReport(String report) {
+    this.report = report;
   }
 }

@@ -19,6 +19,10 @@ public class FaultRecord {
   @JsonPropertyDescription("injectedAt to recoveredAt, in seconds.")
   private Double recoverySeconds;
 
+  @JsonPropertyDescription(
+      "Recovered (within maxRecoveryTime), TooSlow or NotRecovered; unset while recovering.")
+  private FaultVerdict verdict;
+
   public FaultKind getKind() {
     return kind;
   }
@@ -57,5 +61,13 @@ public class FaultRecord {
 
   public void setRecoverySeconds(Double recoverySeconds) {
     this.recoverySeconds = recoverySeconds;
+  }
+
+  public FaultVerdict getVerdict() {
+    return verdict;
+  }
+
+  public void setVerdict(FaultVerdict verdict) {
+    this.verdict = verdict;
   }
 }
