@@ -9,8 +9,11 @@ import dev.failover.api.v1alpha1.chaosrestoretest.ChaosTestPhase;
 import dev.failover.api.v1alpha1.chaosrestoretest.FaultKind;
 import dev.failover.api.v1alpha1.chaosrestoretest.FaultRecord;
 import dev.failover.api.v1alpha1.chaosrestoretest.FaultVerdict;
+import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
+import dev.failover.api.v1alpha1.failoverpolicy.StandbyMode;
 import dev.failover.operator.backup.BackupArchive;
 import dev.failover.operator.backup.BackupStore;
+import dev.failover.testbed.DataCenterCluster;
 import dev.failover.testbed.SharedTestbedExtension;
 import dev.failover.testbed.Sleep;
 import dev.failover.testbed.Testbed;
@@ -24,6 +27,7 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -336,6 +340,62 @@ class ChaosRestoreTestE2E {
                 .withName(name)
                 .get())
         .map(ChaosRestoreTest::getStatus);
+  }
+
+  /**
+   * The whole chain with the real runner: a policy that requires a restore test fails over on
+   * Toronto's blackout; when Toronto returns, the operator creates a Restoration test (default
+   * faults, drill and backup), the runner passes it, backs up and promotes Toronto, and only then
+   * does the workload fail back by itself. Last: it leaves the shop policy in Chicago.
+   */
+  @Test
+  @Order(5)
+  void aRestoredDataCenterPassesItsTestIsBackedUpAndPromotedAndTheWorkloadFailsBack() {
+    PolicyDraft chain =
+        PolicyDraft.of(NAMESPACE, "chain")
+            .withStandby(StandbyMode.Warm)
+            .withAutomaticFailback("1s")
+            .withRequireRestoreTest();
+    try (PolicyUnderTest policy = PolicyUnderTest.apply(world, operator, chain)) {
+      policy.awaitActiveIn(TORONTO, SETTLE);
+      DataCenterCluster toronto = world.dataCenter(TORONTO);
+      toronto.cut();
+      try {
+        policy.awaitMovedTo("chicago", "Blackout", SETTLE);
+      } finally {
+        toronto.uncut();
+      }
+      FailoverPolicyStatus held =
+          policy.await(
+              "toronto held out for its restore test",
+              status ->
+                  status.getRestoreGates().stream()
+                      .anyMatch(
+                          gate -> TORONTO.equals(gate.getDataCenter()) && gate.getTest() != null),
+              SETTLE);
+      String test = held.getRestoreGates().get(0).getTest();
+
+      ChaosRestoreTestStatus passed = awaitStatus(test, ended(), RUN_WITHIN);
+      System.out.println(passed.getReport());
+      assertThat(passed.getPhase()).as(passed.getMessage()).isEqualTo(ChaosTestPhase.Passed);
+      assertThat(passed.getPromoted()).isTrue();
+      assertThat(passed.getFaults())
+          .isNotEmpty()
+          .allSatisfy(fault -> assertThat(fault.getVerdict()).isEqualTo(FaultVerdict.Recovered));
+      assertThat(passed.getDrillFailoverPassed()).isTrue();
+      assertThat(passed.getBackup()).isNotNull();
+      assertThat(passed.getBackup().getReference())
+          .startsWith(OperatorLaunch.BACKUP_NAMESPACE + "/");
+
+      FailoverPolicyStatus back = policy.awaitMovedTo(TORONTO, "AutomaticFailback", SETTLE);
+      assertThat(back.getLastFailover().getRestoreTestOverride()).isNull();
+      // The failback came after the promotion, never before it.
+      assertThat(Instant.parse(back.getLastFailover().getDetectedAt()))
+          .isAfterOrEqualTo(Instant.parse(passed.getCompletedAt()).truncatedTo(ChronoUnit.SECONDS));
+      assertThat(back.getRestoreGates()).isEmpty();
+      policy.awaitServingOnlyIn(TORONTO, SETTLE);
+    }
+    awaitNoTestNamespace(TORONTO);
   }
 
   private static Predicate<ChaosRestoreTestStatus> ended() {

@@ -36,8 +36,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (a restart of the operator too) until a person fails back by hand, which is recorded as an
  * override; a pass and promotion lets the workload fail back by itself.
  *
- * <p>The operator started here registers no ChaosRestoreTest runner, so the test's verdicts are the
- * only ones; once the runner exists, this class must start the operator without it.
+ * <p>The operator started here runs no ChaosRestoreTests ({@code
+ * FAILOVER_RESTORE_TEST_RUNNER=false}, as when another tool runs them), so the test's verdicts are
+ * the only ones. {@code ChaosRestoreTestE2E} runs the whole chain with the real runner.
  */
 @ExtendWith(SharedTestbedExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,7 +54,9 @@ class RestoreTestGateE2E {
   @BeforeAll
   void startTheOperator(Testbed testbed) {
     world = FailoverWorld.start(testbed, FastProbes.plans());
-    operator = world.operator();
+    operator =
+        world.operator(
+            world.operatorLaunch().withEnvironment("FAILOVER_RESTORE_TEST_RUNNER", "false"));
   }
 
   @AfterAll

@@ -295,17 +295,20 @@ public final class FailoverOperator implements AutoCloseable {
             licenseReport,
             new RiderMachines(connections, new KubeVirtDiscovery(clock)),
             new RiderCapacity(conditionEvents, clock)));
-    // Restore tests run a policy's workload in test namespaces of the member data centers.
-    operator.register(
-        new ChaosRestoreTestReconciler(
-            hub,
-            connections,
-            new StoredRestoreBackup(backups),
-            conditionEvents,
-            new RestoreTestMetrics(registry),
-            outbox,
-            () -> ThreadLocalRandom.current().nextLong(1, 1L << 31),
-            clock));
+    // Restore tests run a policy's workload in test namespaces of the member data centers, unless
+    // another tool runs them and writes their status.
+    if (config.restoreTestRunner()) {
+      operator.register(
+          new ChaosRestoreTestReconciler(
+              hub,
+              connections,
+              new StoredRestoreBackup(backups),
+              conditionEvents,
+              new RestoreTestMetrics(registry),
+              outbox,
+              () -> ThreadLocalRandom.current().nextLong(1, 1L << 31),
+              clock));
+    }
     ChannelSenders senders = new ChannelSenders(new HubChannelSecrets(hub), clock);
     operator.register(new NotificationChannelReconciler(senders, conditionEvents, clock));
     operator.register(

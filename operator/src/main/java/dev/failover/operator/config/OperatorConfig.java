@@ -24,6 +24,9 @@ import java.util.UUID;
  * @param egress disaster-recovery egress: the managed allowlist's source and refresh, the resolver
  *     for allowlisted hostnames ({@link EgressConfig})
  * @param backups the backup store: its hub namespace and capacity ({@link BackupConfig})
+ * @param restoreTestRunner whether this operator runs ChaosRestoreTests ({@code
+ *     FAILOVER_RESTORE_TEST_RUNNER}, default true); false when another tool (Litmus, Krkn...) runs
+ *     them and writes their status, which the restore-test gate reads either way
  */
 public record OperatorConfig(
     String namespace,
@@ -39,7 +42,8 @@ public record OperatorConfig(
     TenancyConfig tenancy,
     NotificationConfig notifications,
     EgressConfig egress,
-    BackupConfig backups) {
+    BackupConfig backups,
+    boolean restoreTestRunner) {
 
   public static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
 
@@ -75,7 +79,8 @@ public record OperatorConfig(
         TenancyConfig.fromEnvironment(env),
         NotificationConfig.fromEnvironment(env),
         EgressConfig.fromEnvironment(env),
-        BackupConfig.fromEnvironment(env, namespace));
+        BackupConfig.fromEnvironment(env, namespace),
+        bool(env, "FAILOVER_RESTORE_TEST_RUNNER", true));
   }
 
   private static String value(Map<String, String> env, String name) {

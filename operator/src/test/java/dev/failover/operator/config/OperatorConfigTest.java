@@ -87,4 +87,13 @@ class OperatorConfigTest {
         .as("two processes without a name must not share one")
         .isNotEqualTo(OperatorConfig.fromEnvironment(Map.of()).leaderIdentity());
   }
+
+  @Test
+  void restoreTestsRunHereUnlessAnotherToolRunsThem() {
+    assertThat(OperatorConfig.fromEnvironment(Map.of()).restoreTestRunner()).isTrue();
+    assertThat(
+            OperatorConfig.fromEnvironment(Map.of("FAILOVER_RESTORE_TEST_RUNNER", "false"))
+                .restoreTestRunner())
+        .isFalse();
+  }
 }
