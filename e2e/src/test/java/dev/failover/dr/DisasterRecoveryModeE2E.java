@@ -8,6 +8,7 @@ import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
 import dev.failover.api.v1alpha1.notification.Notification;
 import dev.failover.core.dr.DrMode;
 import dev.failover.core.dr.TriggerRecord;
+import dev.failover.e2e.DataCenterPlan;
 import dev.failover.e2e.FailoverWorld;
 import dev.failover.e2e.Helm;
 import dev.failover.e2e.HubIdentity;
@@ -156,6 +157,11 @@ class DisasterRecoveryModeE2E {
                     metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 80}}}]
                 """
                     .formatted(CRITICAL_REPLICAS));
+    // Placed once every data center is Healthy (an earlier class may have cut one), so the first
+    // placement is Toronto.
+    for (DataCenterPlan plan : world.plans()) {
+      world.awaitDataCenterPhase(plan.name(), DataCenterPhase.Healthy, SETTLE);
+    }
     watch = policy.applyTo(world);
     events = new PolicyEventLog(world, NAMESPACE, policy.name());
     watch.awaitActiveIn(TORONTO, SETTLE);
