@@ -183,6 +183,21 @@ public final class FailoverWorld implements AutoCloseable {
   }
 
   /**
+   * Lets the operator run chaos restore tests for this namespace's policies in every member data
+   * center: the member chart's {@code restoreTests.enabled} (test namespaces {@code crt-*}).
+   */
+  public void enableRestoreTests(String namespace) {
+    admitWorkloadNamespace(namespace);
+    Set<String> admitted;
+    synchronized (workloadNamespaces) {
+      admitted = Set.copyOf(workloadNamespaces);
+    }
+    for (DataCenterPlan plan : plans) {
+      members.install(testbed.dataCenter(plan.name()), admitted, true);
+    }
+  }
+
+  /**
    * Lets the operator manage workloads in this namespace of every member data center (the chart
    * creates it there and binds the workload role in it). A data center that does not answer is
    * skipped with a warning: a test may apply a policy while one is down.

@@ -1,5 +1,8 @@
 package dev.failover.e2e.demo;
 
+import dev.failover.api.v1alpha1.chaosrestoretest.ChaosRestoreTest;
+import dev.failover.api.v1alpha1.chaosrestoretest.ChaosRestoreTestStatus;
+import dev.failover.api.v1alpha1.chaosrestoretest.ChaosTestPhase;
 import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
@@ -10,6 +13,7 @@ import dev.failover.e2e.OperatorProcess;
 import dev.failover.e2e.PolicyWatch;
 import dev.failover.e2e.RepositoryFiles;
 import dev.failover.testbed.DataCenterCluster;
+import dev.failover.testbed.Sleep;
 import dev.failover.testbed.Testbed;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +28,7 @@ import picocli.CommandLine.Option;
 /**
  * The README's main job: a hub and Toronto, Chicago and Washington on loopback, the examples
  * installed, the operator as its own process, then Toronto cut, the failover, Toronto restored,
- * fenced and failed back, told as a timeline with the measured RTO.
+ * fenced, tested by a chaos restore test and failed back, told as a timeline with the measured RTO.
  */
 @Command(
     name = "demo",
@@ -34,6 +38,7 @@ public final class DemoMain implements Callable<Integer> {
   private static final String NAMESPACE = "shop";
   private static final String POLICY = "crm";
   private static final Duration SETTLE = Duration.ofMinutes(3);
+  private static final Duration RESTORE_TEST_WITHIN = Duration.ofMinutes(12);
 
   @Option(names = "--work", required = true, description = "Work directory for the testbed.")
   private Path work;
@@ -93,8 +98,8 @@ public final class DemoMain implements Callable<Integer> {
       world.applyYaml(RepositoryFiles.read(file));
       timeline.note("applied examples/" + file.getFileName());
     }
-    // The example waits 5 minutes and for a ChaosRestoreTest before failing back; the demo
-    // shortens the window and does without the restore test so the story fits in two minutes.
+    // The example waits 5 minutes and for a passed ChaosRestoreTest before failing back; the demo
+    // shortens the window so the story fits in a few minutes, and keeps the restore test.
     world
         .hub()
         .resources(FailoverPolicy.class)
@@ -103,10 +108,11 @@ public final class DemoMain implements Callable<Integer> {
         .edit(
             policy -> {
               policy.getSpec().getFailback().setStabilizationWindow("10s");
-              policy.getSpec().getFailback().setRequireRestoreTest(false);
               return policy;
             });
     timeline.note("crm: failback stabilization window shortened to 10s for the demo");
+    world.enableRestoreTests(NAMESPACE);
+    timeline.note("member data centers: restore tests enabled for shop (test namespaces crt-*)");
   }
 
   private void tell(FailoverWorld world, PolicyWatch crm) {
@@ -147,9 +153,54 @@ public final class DemoMain implements Callable<Integer> {
         SETTLE);
     timeline.event(
         "toronto's old copy of the workload was scaled to zero (fenced) before it may serve again");
+    timeline.chapter(
+        "Restore test: Toronto is tested in an isolated namespace before it may serve crm again");
+    String test = restoreTestOf(crm);
+    timeline.event("restore test " + test + " created for toronto (failback waits for it)");
+    ChaosRestoreTestStatus result = awaitRestoreTest(world, test);
+    for (String line : result.getReport().split("\n")) {
+      timeline.note(line);
+    }
     world.awaitDataCenterPhase("toronto", DataCenterPhase.Healthy, SETTLE);
-    timeline.chapter("Failback after probation and the stabilization window, make-before-break");
+    timeline.chapter("Failback after the passed test and the stabilization window");
     crm.awaitActiveIn("toronto", SETTLE);
+  }
+
+  /** The Restoration test the operator created for Toronto's return. */
+  private static String restoreTestOf(PolicyWatch crm) {
+    return crm
+        .await(
+            "a restore test for toronto",
+            status ->
+                status.getRestoreGates().stream()
+                    .anyMatch(
+                        gate -> "toronto".equals(gate.getDataCenter()) && gate.getTest() != null),
+            SETTLE)
+        .getRestoreGates()
+        .stream()
+        .filter(gate -> "toronto".equals(gate.getDataCenter()))
+        .findFirst()
+        .orElseThrow()
+        .getTest();
+  }
+
+  private static ChaosRestoreTestStatus awaitRestoreTest(FailoverWorld world, String name) {
+    Instant giveUp = Instant.now().plus(RESTORE_TEST_WITHIN);
+    while (true) {
+      ChaosRestoreTest test =
+          world.hub().resources(ChaosRestoreTest.class).inNamespace(NAMESPACE).withName(name).get();
+      ChaosRestoreTestStatus status = test == null ? null : test.getStatus();
+      if (status != null
+          && (status.getPhase() == ChaosTestPhase.Passed
+              || status.getPhase() == ChaosTestPhase.Failed)) {
+        return status;
+      }
+      if (Instant.now().isAfter(giveUp)) {
+        throw new IllegalStateException(
+            "restore test " + name + " did not end within " + RESTORE_TEST_WITHIN);
+      }
+      Sleep.of(Duration.ofMillis(250));
+    }
   }
 
   private void printHistory(FailoverPolicyStatus status) {

@@ -1,5 +1,8 @@
 package dev.failover.e2e.demo;
 
+import dev.failover.api.v1alpha1.chaosrestoretest.ChaosRestoreTest;
+import dev.failover.api.v1alpha1.chaosrestoretest.ChaosRestoreTestStatus;
+import dev.failover.api.v1alpha1.chaosrestoretest.ChaosTestPhase;
 import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
 import dev.failover.e2e.FailoverWorld;
@@ -59,6 +62,14 @@ final class WorldWatcher implements AutoCloseable {
           replicas,
           dataCenter + ": crm-web has " + replicas + " replicas");
     }
+    for (ChaosRestoreTest test :
+        world.hub().resources(ChaosRestoreTest.class).inNamespace("shop").list().getItems()) {
+      String name = test.getMetadata().getName();
+      changed(
+          "crt/" + name,
+          restoreTest(test.getStatus()),
+          "restore test " + name + ": " + restoreTest(test.getStatus()));
+    }
     policy
         .status()
         .ifPresent(
@@ -94,6 +105,24 @@ final class WorldWatcher implements AutoCloseable {
     String fencing =
         fence == null || fence.isEmpty() ? "" : ", awaiting fence of " + String.join(", ", fence);
     return phase + where + step + fencing;
+  }
+
+  /** E.g. "Running, step Faults (2 faults so far)", "Passed, promoted", "not started". */
+  static String restoreTest(ChaosRestoreTestStatus status) {
+    if (status == null || status.getPhase() == null) {
+      return "not started";
+    }
+    StringBuilder line = new StringBuilder(status.getPhase().name());
+    if (status.getPhase() == ChaosTestPhase.Running && status.getStep() != null) {
+      line.append(", step ").append(status.getStep());
+    }
+    if (!status.getFaults().isEmpty() && status.getPhase() == ChaosTestPhase.Running) {
+      line.append(" (").append(status.getFaults().size()).append(" fault(s) so far)");
+    }
+    if (Boolean.TRUE.equals(status.getPromoted())) {
+      line.append(", promoted");
+    }
+    return line.toString();
   }
 
   /** Before the operator publishes it, the record does not exist: say so, not "[]". */

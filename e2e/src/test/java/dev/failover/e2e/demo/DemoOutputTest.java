@@ -2,6 +2,10 @@ package dev.failover.e2e.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.failover.api.v1alpha1.chaosrestoretest.ChaosRestoreTestStatus;
+import dev.failover.api.v1alpha1.chaosrestoretest.ChaosRunStep;
+import dev.failover.api.v1alpha1.chaosrestoretest.ChaosTestPhase;
+import dev.failover.api.v1alpha1.chaosrestoretest.FaultRecord;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPhase;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverStep;
@@ -45,5 +49,20 @@ class DemoOutputTest {
     String logger = DemoMain.VERSION_WARNINGS.substring("org.slf4j.simpleLogger.log.".length());
 
     assertThat(Class.forName(logger).getSimpleName()).isEqualTo("VersionUsageUtils");
+  }
+
+  @Test
+  void aRestoreTestSaysItsPhaseStepAndPromotion() {
+    assertThat(WorldWatcher.restoreTest(null)).isEqualTo("not started");
+    ChaosRestoreTestStatus running = new ChaosRestoreTestStatus();
+    running.setPhase(ChaosTestPhase.Running);
+    running.setStep(ChaosRunStep.Faults);
+    running.getFaults().add(new FaultRecord());
+    assertThat(WorldWatcher.restoreTest(running))
+        .isEqualTo("Running, step Faults (1 fault(s) so far)");
+    ChaosRestoreTestStatus passed = new ChaosRestoreTestStatus();
+    passed.setPhase(ChaosTestPhase.Passed);
+    passed.setPromoted(true);
+    assertThat(WorldWatcher.restoreTest(passed)).isEqualTo("Passed, promoted");
   }
 }
