@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -142,31 +143,11 @@ class ProbeLoopsTest {
 
   @Test
   void aRefusedHealthyDataCenterIsConfirmedBetweenRegularProbes() {
-    // One regular probe an hour: only quick confirmation can reach the blackout threshold here.
-    ProbeSettings hourly =
-        new ProbeSettings(
-            Duration.ofHours(1),
-            Duration.ofMillis(10),
-            FAST.thresholds(),
-            new ConfirmationProbes(Duration.ofMillis(20)));
-    AtomicInteger probes = new AtomicInteger();
-    loops =
-        new ProbeLoops(
-            "test",
-            Clock.systemUTC(),
-            key -> {},
-            (key, result, health) -> probes.incrementAndGet());
-    HealthState healthy =
-        HealthState.restored(DataCenterPhase.Healthy, Instant.now(), 0, 3, "restored from status");
-
-    loops.watch(
-        "dc",
-        "client",
-        timeout ->
-            CompletableFuture.completedFuture(ProbeResult.refused(Instant.now(), Duration.ZERO)),
-        hourly,
-        Optional.empty(),
-        healthy);
+    AtomicInteger probes =
+        watchHealthyHourly(
+            () ->
+                CompletableFuture.completedFuture(
+                    ProbeResult.refused(Instant.now(), Duration.ZERO)));
 
     eventually(
         () ->
@@ -179,6 +160,25 @@ class ProbeLoopsTest {
 
   @Test
   void aTimedOutProbeWaitsForTheRegularSchedule() throws InterruptedException {
+    AtomicInteger probes =
+        watchHealthyHourly(
+            () ->
+                CompletableFuture.completedFuture(
+                    ProbeResult.timedOut(Instant.now(), Duration.ofMillis(10))));
+
+    eventually(() -> probes.get() >= 1);
+    // Ten confirmation intervals pass: a hang is not hurried, so the first probe stays the only
+    // one.
+    Thread.sleep(200);
+    assertThat(probes.get()).isEqualTo(1);
+    assertThat(loops.state("dc").orElseThrow().phase()).isNotEqualTo(DataCenterPhase.Unreachable);
+  }
+
+  /**
+   * Watches a Healthy data center probed once an hour, with confirmation 20 ms after a refusal:
+   * only quick confirmation can probe it more than once here. Returns the probe count.
+   */
+  private AtomicInteger watchHealthyHourly(Supplier<CompletableFuture<ProbeResult>> answer) {
     ProbeSettings hourly =
         new ProbeSettings(
             Duration.ofHours(1),
@@ -194,23 +194,8 @@ class ProbeLoopsTest {
             (key, result, health) -> probes.incrementAndGet());
     HealthState healthy =
         HealthState.restored(DataCenterPhase.Healthy, Instant.now(), 0, 3, "restored from status");
-
-    loops.watch(
-        "dc",
-        "client",
-        timeout ->
-            CompletableFuture.completedFuture(
-                ProbeResult.timedOut(Instant.now(), Duration.ofMillis(10))),
-        hourly,
-        Optional.empty(),
-        healthy);
-
-    eventually(() -> probes.get() >= 1);
-    // Ten confirmation intervals pass: a hang is not hurried, so the first probe stays the only
-    // one.
-    Thread.sleep(200);
-    assertThat(probes.get()).isEqualTo(1);
-    assertThat(loops.state("dc").orElseThrow().phase()).isNotEqualTo(DataCenterPhase.Unreachable);
+    loops.watch("dc", "client", timeout -> answer.get(), hourly, Optional.empty(), healthy);
+    return probes;
   }
 
   /** Polls until the condition holds; fails after {@link #WITHIN}. */
