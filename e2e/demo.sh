@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The main job: a hub and three data centers (Toronto, Chicago, Washington) as real Kubernetes
 # control planes on 127.0.0.1, the failover.dev API and the examples installed, the operator as
-# its own process; then Toronto is cut, the workload fails over, Toronto is restored, fenced and
-# failed back. Prints the story as a timeline with the measured RTO, then cleans up.
+# its own process; then Toronto is cut, the workload fails over, Toronto is restored, fenced,
+# tested by a chaos restore test, and failed back. Prints the story as a timeline with the measured RTO, then cleans up.
 #   e2e/demo.sh           run the story and clean up
 #   e2e/demo.sh --keep    leave everything running afterwards to look around (Ctrl-C stops it)
 set -euo pipefail
