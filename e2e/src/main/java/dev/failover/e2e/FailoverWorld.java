@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -203,9 +204,14 @@ public final class FailoverWorld implements AutoCloseable {
    * skipped with a warning: a test may apply a policy while one is down.
    */
   public void admitWorkloadNamespace(String namespace) {
+    admitWorkloadNamespaces(Set.of(namespace));
+  }
+
+  /** As {@link #admitWorkloadNamespace}, for many namespaces with one chart install each. */
+  public void admitWorkloadNamespaces(Collection<String> namespaces) {
     Set<String> admitted;
     synchronized (workloadNamespaces) {
-      if (!workloadNamespaces.add(namespace)) {
+      if (!workloadNamespaces.addAll(namespaces)) {
         return;
       }
       admitted = Set.copyOf(workloadNamespaces);
@@ -215,8 +221,8 @@ public final class FailoverWorld implements AutoCloseable {
         members.install(testbed.dataCenter(plan.name()), admitted);
       } catch (KubernetesClientException e) {
         log.warn(
-            "Could not admit namespace {} in data center {}: {}",
-            namespace,
+            "Could not admit namespaces {} in data center {}: {}",
+            namespaces,
             plan.name(),
             e.getMessage());
       }

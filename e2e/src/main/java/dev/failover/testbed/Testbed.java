@@ -211,6 +211,17 @@ public final class Testbed implements AutoCloseable {
     return dataCenter;
   }
 
+  /**
+   * Gives the data center this many fake nodes in all and waits until they are Ready: a benchmark
+   * with thousands of pods needs more than the {@value #FAKE_NODES} a data center starts with (each
+   * takes 110 pods).
+   */
+  public void scaleFakeNodes(String name, int nodes) {
+    DataCenterCluster dataCenter = dataCenter(name);
+    kwokctl.scaleNodes(name, nodes);
+    awaitReadyNodes(dataCenter, nodes, DataCenterCluster.READY_TIMEOUT);
+  }
+
   /** Starts the data centers one after another, in order. */
   public List<DataCenterCluster> startDataCenters(String... names) {
     List<DataCenterCluster> started = new ArrayList<>();

@@ -91,11 +91,16 @@ class MemberRbacIT {
     assertThat(operator.allows("get", "namespaces", null, TENANT)).as("namespace").isTrue();
     for (String resource :
         new String[] {"deployments.apps", "statefulsets.apps", "services", "configmaps"}) {
-      for (String verb : new String[] {"get", "create", "patch", "delete"}) {
+      // list and watch: the operator watches its own objects instead of reading each one.
+      for (String verb : new String[] {"get", "list", "watch", "create", "patch", "delete"}) {
         assertThat(operator.allows(verb, resource, TENANT))
             .as("%s %s in %s", verb, resource, TENANT)
             .isTrue();
+        assertThat(operator.allows(verb, resource, OTHER))
+            .as("%s %s in %s", verb, resource, OTHER)
+            .isFalse();
       }
+      assertThat(operator.allows("list", resource)).as("list %s cluster-wide", resource).isFalse();
     }
   }
 

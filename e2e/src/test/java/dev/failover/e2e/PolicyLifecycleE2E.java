@@ -179,6 +179,63 @@ class PolicyLifecycleE2E {
     }
   }
 
+  /**
+   * The operator watches its objects in each data center: a change made there by hand is seen as it
+   * happens and put right at once, not when the apply cache would expire (10 minutes while
+   * watched).
+   */
+  @Test
+  void aChangeMadeByHandInADataCenterIsPutRight() {
+    String configMap =
+        "- {apiVersion: v1, kind: ConfigMap, metadata: {name: settings}, data: {mode: fast}}";
+    PolicyDraft draft =
+        PolicyDraft.of("lifecycle-drift", "shop")
+            .withStandby(StandbyMode.Hot)
+            .withExtraManifests(configMap);
+    try (PolicyUnderTest policy = PolicyUnderTest.apply(world, operator, draft)) {
+      policy.awaitActiveIn("toronto", SETTLE);
+      awaitConfigMapEverywhere(draft.namespace(), "settings", true);
+      KubernetesClient toronto = world.dataCenter("toronto").client();
+      // Let the operator's own applies settle before the hand-made changes.
+      await()
+          .atMost(SETTLE)
+          .untilAsserted(
+              () -> assertThat(policy.replicasByDataCenter().get("toronto")).isEqualTo(2));
+
+      toronto
+          .apps()
+          .deployments()
+          .inNamespace(draft.namespace())
+          .withName(draft.deployment())
+          .scale(5);
+      toronto.configMaps().inNamespace(draft.namespace()).withName("settings").delete();
+
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .pollInterval(Duration.ofMillis(200))
+          .untilAsserted(
+              () -> {
+                assertThat(
+                        toronto
+                            .apps()
+                            .deployments()
+                            .inNamespace(draft.namespace())
+                            .withName(draft.deployment())
+                            .get()
+                            .getSpec()
+                            .getReplicas())
+                    .isEqualTo(PolicyDraft.REPLICAS);
+                assertThat(
+                        toronto
+                            .configMaps()
+                            .inNamespace(draft.namespace())
+                            .withName("settings")
+                            .get())
+                    .isNotNull();
+              });
+    }
+  }
+
   @Test
   void aPolicyReachingIntoKubeSystemIsBlockedAndAppliesNothing() {
     String intruder =

@@ -12,6 +12,8 @@ import dev.failover.operator.clusters.ApiServerProbe;
 import dev.failover.operator.clusters.ClusterCapacityReader;
 import dev.failover.operator.clusters.DataCenterClientFactory;
 import dev.failover.operator.clusters.DataCenterConnections;
+import dev.failover.operator.clusters.ManagedObjectCache;
+import dev.failover.operator.clusters.ManagedObjectChanges;
 import dev.failover.operator.config.OperatorConfig;
 import dev.failover.operator.config.TenancyConfig;
 import dev.failover.operator.datacenter.DataCenterCapacityMonitor;
@@ -29,8 +31,10 @@ import dev.failover.operator.failoverpolicy.FailoverPolicyReconciler;
 import dev.failover.operator.failoverpolicy.MissingDataCenters;
 import dev.failover.operator.failoverpolicy.PolicyCleanup;
 import dev.failover.operator.failoverpolicy.PolicyEvents;
+import dev.failover.operator.failoverpolicy.PolicyLabels;
 import dev.failover.operator.failoverpolicy.PolicyObserver;
 import dev.failover.operator.failoverpolicy.RestoreTestGate;
+import dev.failover.operator.failoverpolicy.ServerSideApply;
 import dev.failover.operator.failoverpolicy.ServicePoolCoupling;
 import dev.failover.operator.failoverpolicy.TrafficPublisher;
 import dev.failover.operator.failoverpolicy.WorkloadAppliers;
@@ -129,9 +133,19 @@ public final class FailoverOperator implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     KubernetesClient hub = new KubernetesClientBuilder().build();
+    // The operator's objects in each data center are watched, not read one by one per reconcile.
+    ManagedObjectChanges memberChanges = new ManagedObjectChanges();
     DataCenterConnections connections =
         new DataCenterConnections(
-            new DataCenterClientFactory(Duration.ofSeconds(2), Duration.ofSeconds(5)));
+            new DataCenterClientFactory(Duration.ofSeconds(2), Duration.ofSeconds(5)),
+            (dataCenter, client) ->
+                new ManagedObjectCache(
+                    dataCenter,
+                    client,
+                    PolicyLabels.MANAGED_BY,
+                    ServerSideApply.FIELD_MANAGER,
+                    memberChanges,
+                    clock));
     SimpleInboundEventSource<DataCenter> healthChanges =
         new SimpleInboundEventSource<>("datacenter-health");
     SimpleInboundEventSource<FailoverPolicy> policyHealthChanges =
@@ -245,6 +259,11 @@ public final class FailoverOperator implements AutoCloseable {
             new FailoverMetrics(registry),
             new OutboxFailoverMoments(outbox),
             clock);
+    // Someone changed or deleted one of a policy's objects: apply it again, and look now.
+    memberChanges.subscribe(executor::changed);
+    memberChanges.subscribe(
+        change ->
+            PolicyLabels.policyOf(change.labels()).ifPresent(policyHealthChanges::propagateEvent));
     operator.register(
         new FailoverPolicyReconciler(
             new PolicyObserver(appliers, traffic, policyHealth, clock),

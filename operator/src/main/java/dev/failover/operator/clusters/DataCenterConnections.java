@@ -13,15 +13,29 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class DataCenterConnections implements AutoCloseable {
   private final DataCenterClientFactory factory;
+  private final Optional<ManagedObjectCache.Factory> caches;
   private final Map<String, Connection> connections = new ConcurrentHashMap<>();
 
+  /** Without caches: every read of the operator's objects goes to the data center. */
   public DataCenterConnections(DataCenterClientFactory factory) {
     this.factory = factory;
+    this.caches = Optional.empty();
+  }
+
+  /** Each client gets a cache of the operator's objects in its data center. */
+  public DataCenterConnections(DataCenterClientFactory factory, ManagedObjectCache.Factory caches) {
+    this.factory = factory;
+    this.caches = Optional.of(caches);
   }
 
   /** The client for the data center, if a usable kubeconfig has been read. */
   public Optional<KubernetesClient> client(String dataCenter) {
     return Optional.ofNullable(connections.get(dataCenter)).map(Connection::client);
+  }
+
+  /** The cache of the operator's objects there, when the data center is connected and cached. */
+  public Optional<ManagedObjectCache> cache(String dataCenter) {
+    return Optional.ofNullable(connections.get(dataCenter)).flatMap(Connection::cache);
   }
 
   /**
@@ -35,10 +49,10 @@ public final class DataCenterConnections implements AutoCloseable {
     if (current != null && current.kubeconfig().equals(kubeconfig)) {
       return current.client();
     }
-    Connection fresh = new Connection(kubeconfig, factory.fromKubeconfig(kubeconfig));
+    Connection fresh = connection(dataCenter, kubeconfig);
     Connection replaced = connections.put(dataCenter, fresh);
     if (replaced != null && replaced != fresh) {
-      replaced.client().close();
+      replaced.close();
     }
     return fresh.client();
   }
@@ -52,17 +66,16 @@ public final class DataCenterConnections implements AutoCloseable {
     if (current == null) {
       return Optional.empty();
     }
-    Connection fresh =
-        new Connection(current.kubeconfig(), factory.fromKubeconfig(current.kubeconfig()));
+    Connection fresh = connection(dataCenter, current.kubeconfig());
     connections.put(dataCenter, fresh);
-    current.client().close();
+    current.close();
     return Optional.of(fresh.client());
   }
 
   public void disconnect(String dataCenter) {
     Connection removed = connections.remove(dataCenter);
     if (removed != null) {
-      removed.client().close();
+      removed.close();
     }
   }
 
@@ -71,5 +84,17 @@ public final class DataCenterConnections implements AutoCloseable {
     connections.keySet().forEach(this::disconnect);
   }
 
-  private record Connection(String kubeconfig, KubernetesClient client) {}
+  private Connection connection(String dataCenter, String kubeconfig) {
+    KubernetesClient client = factory.fromKubeconfig(kubeconfig);
+    return new Connection(kubeconfig, client, caches.map(c -> c.create(dataCenter, client)));
+  }
+
+  /** A client and the cache built on it: they are replaced, and closed, together. */
+  private record Connection(
+      String kubeconfig, KubernetesClient client, Optional<ManagedObjectCache> cache) {
+    void close() {
+      cache.ifPresent(ManagedObjectCache::close);
+      client.close();
+    }
+  }
 }

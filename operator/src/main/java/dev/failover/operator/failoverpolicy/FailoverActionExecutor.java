@@ -14,6 +14,7 @@ import dev.failover.core.failover.FailoverAction.RemoveWorkload;
 import dev.failover.core.failover.FailoverProgress;
 import dev.failover.core.failover.InFlightFailover;
 import dev.failover.core.failover.RequiredActions;
+import dev.failover.operator.clusters.ManagedObjectChange;
 import dev.failover.operator.observability.FailoverMetrics;
 import java.time.Clock;
 import java.time.Instant;
@@ -240,7 +241,11 @@ public final class FailoverActionExecutor {
       Function<String, DataCenter> dataCenters,
       Consumer<String> beforeEach) {
     if (action instanceof EnsureWorkload ensure) {
-      if (!recentlyApplied.isCurrent(policy, ensure.dataCenter(), ensure.replicas())) {
+      if (!recentlyApplied.isCurrent(
+          policy,
+          ensure.dataCenter(),
+          ensure.replicas(),
+          watchesChanges(policy, dataCenters.apply(ensure.dataCenter())))) {
         beforeEach.accept(action.toString());
         applier(ensure.dataCenter(), dataCenters).ensure(policy, ensure.replicas());
         recentlyApplied.applied(policy, ensure.dataCenter(), ensure.replicas());
@@ -265,9 +270,26 @@ public final class FailoverActionExecutor {
     }
   }
 
+  /**
+   * One of the operator's objects in a data center was changed or deleted by someone: the policy it
+   * is for applies its workload there again at its next decision.
+   */
+  public void changed(ManagedObjectChange change) {
+    Map<String, String> labels = change.labels();
+    if (labels.containsKey(PolicyLabels.NAMESPACE) && labels.containsKey(PolicyLabels.NAME)) {
+      recentlyApplied.changed(
+          labels.get(PolicyLabels.NAMESPACE), labels.get(PolicyLabels.NAME), change.dataCenter());
+    }
+  }
+
   /** A deleted policy's apply cache goes with it. */
   public void forget(FailoverPolicy policy) {
     recentlyApplied.forget(policy);
+  }
+
+  private boolean watchesChanges(FailoverPolicy policy, DataCenter dataCenter) {
+    return dataCenter != null
+        && appliers.in(dataCenter).map(a -> a.watchesChangesOf(policy)).orElse(false);
   }
 
   private WorkloadApplier applier(String dataCenter, Function<String, DataCenter> dataCenters) {

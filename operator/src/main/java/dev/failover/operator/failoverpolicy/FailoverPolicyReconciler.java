@@ -2,6 +2,7 @@ package dev.failover.operator.failoverpolicy;
 
 import dev.failover.api.v1alpha1.common.ConditionTypes;
 import dev.failover.api.v1alpha1.datacenter.DataCenter;
+import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
 import dev.failover.api.v1alpha1.failoverpolicy.FailbackMode;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPhase;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
@@ -76,14 +77,17 @@ public final class FailoverPolicyReconciler
   static final String DATA_CENTERS_IN_SYNC = "DataCentersInSync";
 
   /**
-   * Away from the primary with automatic failback, a stabilization window may close without any
-   * event; looking again this often lets failback start within two seconds of it.
+   * Away from a Healthy primary with automatic failback, a stabilization window may close without
+   * any event; looking again this often lets failback start within two seconds of it. While the
+   * primary is in any other phase, its next change wakes the policy (the DataCenter informer), so
+   * the hundreds of policies a blackout moved away do not poll it every two seconds.
    */
   private static final Duration WHILE_AWAY_FROM_PRIMARY = Duration.ofSeconds(2);
 
   private final PolicyObserver observer;
   private final FailoverActionExecutor executor;
   private final FailoverStateMachine stateMachine = new FailoverStateMachine();
+  private final ManifestClaims claims = new ManifestClaims();
   private final PolicyHealth policyHealth;
   private final SimpleInboundEventSource<FailoverPolicy> healthChanges;
   private final WorkloadGate gate;
@@ -168,7 +172,8 @@ public final class FailoverPolicyReconciler
         gate.check(policy)
             .or(
                 () ->
-                    ManifestClaims.conflict(policy, context.getPrimaryCache().list().toList())
+                    claims
+                        .conflict(policy, context.getPrimaryCache().list().toList())
                         .map(conflict -> new WorkloadGate.Blocked("ManifestConflict", conflict)))
             .or(
                 () ->
@@ -260,14 +265,16 @@ public final class FailoverPolicyReconciler
         context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()));
     policyHealth.retainPolicies(
         context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()));
-    executor.retainPolicies(
+    Set<String> uids =
         context
             .getPrimaryCache()
             .list()
             .map(known -> known.getMetadata().getUid())
-            .collect(Collectors.toSet()));
+            .collect(Collectors.toSet());
+    executor.retainPolicies(uids);
+    claims.retainPolicies(uids);
     return UpdateControl.<FailoverPolicy>noUpdate()
-        .rescheduleAfter(nextLook(policy, progress, outcome, clock));
+        .rescheduleAfter(nextLook(policy, progress, outcome, placement, clock));
   }
 
   /**
@@ -413,6 +420,7 @@ public final class FailoverPolicyReconciler
       FailoverPolicy policy,
       FailoverProgress progress,
       FailoverActionExecutor.Outcome outcome,
+      Map<String, DataCenter> placement,
       Clock clock) {
     if (progress.currentStep() != null) {
       return WHILE_MOVING;
@@ -425,12 +433,20 @@ public final class FailoverPolicyReconciler
           : retry.get().compareTo(WHILE_SETTLED) > 0 ? WHILE_SETTLED : retry.get();
     }
     PolicySettings settings = PolicySettingsMapper.settings(policy.getSpec());
-    boolean awayFromPrimary =
+    String primary = settings.placement().primary();
+    boolean awayFromHealthyPrimary =
         progress.activeDataCenter() != null
-            && !progress.activeDataCenter().equals(settings.placement().primary());
-    return awayFromPrimary && settings.failbackMode() == FailbackMode.Automatic
+            && !progress.activeDataCenter().equals(primary)
+            && phaseOf(placement.get(primary)) == DataCenterPhase.Healthy;
+    return awayFromHealthyPrimary && settings.failbackMode() == FailbackMode.Automatic
         ? WHILE_AWAY_FROM_PRIMARY
         : WHILE_SETTLED;
+  }
+
+  private static DataCenterPhase phaseOf(DataCenter dataCenter) {
+    return dataCenter == null || dataCenter.getStatus() == null
+        ? null
+        : dataCenter.getStatus().getPhase();
   }
 
   private void writeStatus(

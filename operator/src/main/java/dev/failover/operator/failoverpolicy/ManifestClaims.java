@@ -3,11 +3,14 @@ package dev.failover.operator.failoverpolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Two policies must never declare the same object: their server-side applies would take turns
@@ -23,21 +26,27 @@ final class ManifestClaims {
                   String.valueOf(policy.getMetadata().getCreationTimestamp()))
           .thenComparing(ManifestClaims::name);
 
-  private ManifestClaims() {}
+  /**
+   * Every policy's claims, by uid, for the spec generation they were worked out from: each
+   * reconcile compares one policy with all others, and working out a thousand policies' claims
+   * every time was most of the operator's work at rest.
+   */
+  private final Map<String, Memo> memo = new ConcurrentHashMap<>();
 
   /**
    * Why the policy may not act: an object it declares that a policy created before it declares too.
    * Empty when it may.
    */
-  static Optional<String> conflict(FailoverPolicy policy, Collection<FailoverPolicy> all) {
-    Map<String, String> mine = claims(policy);
+  Optional<String> conflict(FailoverPolicy policy, Collection<FailoverPolicy> all) {
+    Map<String, String> mine = claimsOf(policy);
     return all.stream()
-        .filter(other -> !name(other).equals(name(policy)))
         .filter(other -> FIRST_CREATED.compare(other, policy) < 0)
+        .filter(other -> !name(other).equals(name(policy)))
+        .filter(other -> claimsOf(other).keySet().stream().anyMatch(mine::containsKey))
         .sorted(FIRST_CREATED)
         .flatMap(
             other ->
-                claims(other).keySet().stream()
+                claimsOf(other).keySet().stream()
                     .filter(mine::containsKey)
                     .map(
                         key ->
@@ -48,6 +57,28 @@ final class ManifestClaims {
                                 + " the two. Until then this policy applies nothing."))
         .findFirst();
   }
+
+  /** Forgets the claims of policies that are gone. */
+  void retainPolicies(Set<String> uids) {
+    memo.keySet().retainAll(uids);
+  }
+
+  private Map<String, String> claimsOf(FailoverPolicy policy) {
+    String uid = policy.getMetadata().getUid();
+    Long generation = policy.getMetadata().getGeneration();
+    if (uid == null || generation == null) {
+      return claims(policy);
+    }
+    Memo known = memo.get(uid);
+    if (known != null && known.generation() == generation) {
+      return known.claims();
+    }
+    Memo fresh = new Memo(generation, Collections.unmodifiableMap(claims(policy)));
+    memo.put(uid, fresh);
+    return fresh.claims();
+  }
+
+  private record Memo(long generation, Map<String, String> claims) {}
 
   /** Each object the policy puts into a data center, by identity, with a name for people. */
   static Map<String, String> claims(FailoverPolicy policy) {

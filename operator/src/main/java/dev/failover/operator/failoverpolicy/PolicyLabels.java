@@ -3,7 +3,9 @@ package dev.failover.operator.failoverpolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.core.ShortName;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The labels on every object the operator makes for a policy, in the data centers and in the hub,
@@ -31,6 +33,19 @@ public final class PolicyLabels {
     return labels != null
         && policy.getMetadata().getNamespace().equals(labels.get(NAMESPACE))
         && labelValue(policy.getMetadata().getName()).equals(labels.get(NAME));
+  }
+
+  /**
+   * The policy an object's labels name. Its name is the label's value, which is the policy's name
+   * unless that is longer than a label value may be (then it names no policy, and nothing is
+   * found).
+   */
+  public static Optional<ResourceID> policyOf(Map<String, String> labels) {
+    String namespace = labels.get(NAMESPACE);
+    String name = labels.get(NAME);
+    return namespace == null || name == null
+        ? Optional.empty()
+        : Optional.of(new ResourceID(name, namespace));
   }
 
   /** The name as a label value: see {@link ShortName}. */

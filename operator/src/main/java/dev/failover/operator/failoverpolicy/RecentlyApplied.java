@@ -11,10 +11,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Remembers which workloads were applied where, so the same server-side apply is not sent to every
  * data center on every decision. An entry holds for one spec generation and one size, and only for
- * a while: drift made by hand in a data center is corrected within {@link #FRESH_FOR}.
+ * a while: drift made by hand in a data center is corrected within {@link #FRESH_FOR}, or within
+ * {@link #FRESH_FOR_WATCHED} where the data center's copies are watched, since then a change made
+ * there is told as it happens ({@link #changed}) and ends the entry at once.
  */
 final class RecentlyApplied {
   static final Duration FRESH_FOR = Duration.ofSeconds(30);
+  static final Duration FRESH_FOR_WATCHED = Duration.ofMinutes(10);
 
   private final Clock clock;
   private final Map<Key, Applied> applied = new ConcurrentHashMap<>();
@@ -23,12 +26,15 @@ final class RecentlyApplied {
     this.clock = clock;
   }
 
-  boolean isCurrent(FailoverPolicy policy, String dataCenter, ReplicasMode mode) {
+  /**
+   * @param watched whether changes to the workload's objects there are told ({@link #changed})
+   */
+  boolean isCurrent(FailoverPolicy policy, String dataCenter, ReplicasMode mode, boolean watched) {
     Applied entry = applied.get(key(policy, dataCenter));
     return entry != null
         && entry.generation() == generation(policy)
         && entry.mode() == mode
-        && entry.at().plus(FRESH_FOR).isAfter(clock.instant());
+        && entry.at().plus(watched ? FRESH_FOR_WATCHED : FRESH_FOR).isAfter(clock.instant());
   }
 
   void applied(FailoverPolicy policy, String dataCenter, ReplicasMode mode) {
@@ -42,11 +48,25 @@ final class RecentlyApplied {
 
   /** The policy is deleted: nothing of it is current anywhere. */
   void forget(FailoverPolicy policy) {
-    applied.keySet().removeIf(key -> key.policyUid().equals(policy.getMetadata().getUid()));
+    Key any = key(policy, "");
+    applied
+        .keySet()
+        .removeIf(
+            key ->
+                key.namespace().equals(any.namespace())
+                    && key.policyLabel().equals(any.policyLabel()));
+  }
+
+  /** One of the policy's objects there was changed or deleted by someone: apply it again. */
+  void changed(String policyNamespace, String policyLabel, String dataCenter) {
+    applied.remove(new Key(policyNamespace, policyLabel, dataCenter));
   }
 
   private static Key key(FailoverPolicy policy, String dataCenter) {
-    return new Key(policy.getMetadata().getUid(), dataCenter);
+    return new Key(
+        policy.getMetadata().getNamespace(),
+        PolicyLabels.labelValue(policy.getMetadata().getName()),
+        dataCenter);
   }
 
   private static long generation(FailoverPolicy policy) {
@@ -54,7 +74,8 @@ final class RecentlyApplied {
     return generation == null ? 0 : generation;
   }
 
-  private record Key(String policyUid, String dataCenter) {}
+  /** By the policy's labels, which are all a changed object tells of it. */
+  private record Key(String namespace, String policyLabel, String dataCenter) {}
 
   private record Applied(long generation, ReplicasMode mode, Instant at) {}
 }

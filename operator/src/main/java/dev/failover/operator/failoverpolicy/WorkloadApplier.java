@@ -5,6 +5,7 @@ import dev.failover.core.failover.ReplicasMode;
 import dev.failover.core.failover.WorkloadObservation;
 import dev.failover.core.workload.GroupKind;
 import dev.failover.core.workload.TenancyRule;
+import dev.failover.operator.clusters.ManagedObjectCache;
 import io.fabric8.kubernetes.api.model.APIResource;
 import io.fabric8.kubernetes.api.model.APIResourceList;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -47,16 +48,25 @@ public final class WorkloadApplier {
   private final KubernetesClient client;
   private final TenancyRule tenancy;
   private final BeforePlacement beforePlacement;
+  private final Optional<ManagedObjectCache> cache;
 
   public WorkloadApplier(KubernetesClient client, TenancyRule tenancy) {
-    this(client, tenancy, BeforePlacement.NOTHING);
+    this(client, tenancy, BeforePlacement.NOTHING, Optional.empty());
   }
 
+  /**
+   * @param cache the data center's watched copies of the operator's objects, read instead of
+   *     sending a GET for each where it can vouch for them
+   */
   public WorkloadApplier(
-      KubernetesClient client, TenancyRule tenancy, BeforePlacement beforePlacement) {
+      KubernetesClient client,
+      TenancyRule tenancy,
+      BeforePlacement beforePlacement,
+      Optional<ManagedObjectCache> cache) {
     this.client = client;
     this.tenancy = tenancy;
     this.beforePlacement = beforePlacement;
+    this.cache = cache;
   }
 
   /** Creates the policy's namespace if missing, then applies every object at the mode's size. */
@@ -65,7 +75,7 @@ public final class WorkloadApplier {
         beforePlacement.render(policy, placeable(policy, mode));
     boolean adopt = Boolean.TRUE.equals(policy.getSpec().getWorkload().getAdopt());
     for (GenericKubernetesResource object : objects) {
-      GenericKubernetesResource current = client.resource(object).get();
+      GenericKubernetesResource current = readAny(object).orElse(null);
       if (current != null && !adopt && !PolicyLabels.isOwnedBy(current, policy)) {
         throw new WorkloadRefused(
             shown(object)
@@ -119,10 +129,55 @@ public final class WorkloadApplier {
   public WorkloadObservation observe(FailoverPolicy policy) {
     List<Optional<GenericKubernetesResource>> found =
         WorkloadManifests.desired(policy, ReplicasMode.Full).stream()
-            .map(object -> Optional.ofNullable(client.resource(object).get()))
+            .map(this::readManaged)
             .map(copy -> copy.filter(present -> PolicyLabels.isOwnedBy(present, policy)))
             .toList();
     return WorkloadReadiness.observe(found, CriticalOnlyPosture.heldAtZero(policy));
+  }
+
+  /**
+   * Whether a change made to any of the policy's objects there, by anyone, is seen as it happens
+   * (see {@link ManagedObjectCache}); otherwise only a read finds it.
+   */
+  public boolean watchesChangesOf(FailoverPolicy policy) {
+    return cache
+        .map(
+            watching ->
+                WorkloadManifests.desired(policy, ReplicasMode.Full).stream()
+                    .allMatch(
+                        object ->
+                            watching.watches(
+                                object.getApiVersion(),
+                                object.getKind(),
+                                object.getMetadata().getNamespace())))
+        .orElse(false);
+  }
+
+  /**
+   * The data center's copy of the object if the operator manages it (another's counts as absent):
+   * from the cache where it vouches for it, else a GET.
+   */
+  private Optional<GenericKubernetesResource> readManaged(GenericKubernetesResource object) {
+    return cached(object).orElseGet(() -> get(object));
+  }
+
+  /** The data center's copy, whoever made it: the cache holds only the operator's objects. */
+  private Optional<GenericKubernetesResource> readAny(GenericKubernetesResource object) {
+    return cached(object).flatMap(found -> found).or(() -> get(object));
+  }
+
+  private Optional<Optional<GenericKubernetesResource>> cached(GenericKubernetesResource object) {
+    return cache.flatMap(
+        watching ->
+            watching.find(
+                object.getApiVersion(),
+                object.getKind(),
+                object.getMetadata().getNamespace(),
+                object.getMetadata().getName()));
+  }
+
+  private Optional<GenericKubernetesResource> get(GenericKubernetesResource object) {
+    return Optional.ofNullable(client.resource(object).get());
   }
 
   /**

@@ -31,7 +31,11 @@ public final class WorkloadAppliers {
         .client(dataCenter.getMetadata().getName())
         .map(
             client ->
-                new WorkloadApplier(BoundedCalls.to(client, dataCenter), tenancy, beforePlacement));
+                new WorkloadApplier(
+                    BoundedCalls.to(client, dataCenter),
+                    tenancy,
+                    beforePlacement,
+                    connections.cache(dataCenter.getMetadata().getName())));
   }
 
   /** For an action that must reach the data center: no DataCenter or connection is a failure. */

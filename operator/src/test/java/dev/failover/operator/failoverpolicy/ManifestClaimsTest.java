@@ -32,17 +32,45 @@ class ManifestClaimsTest {
       policy("shop", "crm", "2026-11-23T10:00:00Z", WEB + "\n" + CONFIG);
 
   @Test
+  void claimsAreRememberedPerGenerationAndForgottenWithThePolicy() {
+    ManifestClaims claims = new ManifestClaims();
+    FailoverPolicy first =
+        identified(
+            policy("shop", "crm", "2026-11-23T10:00:00Z", WEB + "\n" + CONFIG), "uid-first", 1);
+    FailoverPolicy later =
+        identified(policy("shop", "copy", "2026-11-23T11:00:00Z", CONFIG), "uid-later", 1);
+    assertThat(claims.conflict(later, List.of(first, later))).isPresent();
+
+    FailoverPolicy firstWithoutConfig =
+        identified(policy("shop", "crm", "2026-11-23T10:00:00Z", WEB), "uid-first", 2);
+    assertThat(claims.conflict(later, List.of(firstWithoutConfig, later)))
+        .as("a new generation's claims are worked out again")
+        .isEmpty();
+
+    claims.retainPolicies(java.util.Set.of("uid-later"));
+    assertThat(claims.conflict(later, List.of(first, later)))
+        .as("a forgotten policy's claims are worked out again")
+        .isPresent();
+  }
+
+  private static FailoverPolicy identified(FailoverPolicy policy, String uid, long generation) {
+    policy.getMetadata().setUid(uid);
+    policy.getMetadata().setGeneration(generation);
+    return policy;
+  }
+
+  @Test
   void aLaterPolicyDeclaringTheSameObjectIsBlockedAndToldWhoHasIt() {
     FailoverPolicy later = policy("shop", "copy", "2026-11-23T11:00:00Z", WEB);
 
-    assertThat(ManifestClaims.conflict(later, List.of(FIRST, later)))
+    assertThat(new ManifestClaims().conflict(later, List.of(FIRST, later)))
         .hasValueSatisfying(
             why ->
                 assertThat(why)
                     .contains("Deployment shop/web")
                     .contains("policy shop/crm")
                     .contains("applies nothing"));
-    assertThat(ManifestClaims.conflict(FIRST, List.of(FIRST, later))).isEmpty();
+    assertThat(new ManifestClaims().conflict(FIRST, List.of(FIRST, later))).isEmpty();
   }
 
   @Test
@@ -55,8 +83,9 @@ class ManifestClaimsTest {
             "- {apiVersion: v1, kind: Service, metadata: {name: web}}");
     FailoverPolicy otherNamespace = policy("billing", "crm", "2026-11-23T11:00:00Z", WEB);
 
-    assertThat(ManifestClaims.conflict(otherKind, List.of(FIRST, otherKind))).isEmpty();
-    assertThat(ManifestClaims.conflict(otherNamespace, List.of(FIRST, otherNamespace))).isEmpty();
+    assertThat(new ManifestClaims().conflict(otherKind, List.of(FIRST, otherKind))).isEmpty();
+    assertThat(new ManifestClaims().conflict(otherNamespace, List.of(FIRST, otherNamespace)))
+        .isEmpty();
   }
 
   @Test
@@ -69,7 +98,7 @@ class ManifestClaimsTest {
             "- {apiVersion: apps/v1beta2, kind: Deployment, metadata: {name: web, namespace:"
                 + " shop}}");
 
-    assertThat(ManifestClaims.conflict(reaching, List.of(FIRST, reaching)))
+    assertThat(new ManifestClaims().conflict(reaching, List.of(FIRST, reaching)))
         .hasValueSatisfying(why -> assertThat(why).contains("policy shop/crm"));
   }
 
@@ -77,13 +106,13 @@ class ManifestClaimsTest {
   void createdInTheSameSecondTheNameDecides() {
     FailoverPolicy twin = policy("shop", "zeta", "2026-11-23T10:00:00Z", WEB);
 
-    assertThat(ManifestClaims.conflict(twin, List.of(FIRST, twin))).isPresent();
-    assertThat(ManifestClaims.conflict(FIRST, List.of(FIRST, twin))).isEmpty();
+    assertThat(new ManifestClaims().conflict(twin, List.of(FIRST, twin))).isPresent();
+    assertThat(new ManifestClaims().conflict(FIRST, List.of(FIRST, twin))).isEmpty();
   }
 
   @Test
   void aPolicyAloneHasNoConflict() {
-    assertThat(ManifestClaims.conflict(FIRST, List.of(FIRST))).isEmpty();
+    assertThat(new ManifestClaims().conflict(FIRST, List.of(FIRST))).isEmpty();
     assertThat(ManifestClaims.claims(FIRST))
         .containsValues("Deployment shop/web", "ConfigMap shop/web");
   }
@@ -111,9 +140,9 @@ class ManifestClaimsTest {
               workload: {manifests: [{apiVersion: apps/v1, kind: Deployment, metadata: {name: b}}]}
             """);
 
-    assertThat(ManifestClaims.conflict(squatter, List.of(first, squatter)))
+    assertThat(new ManifestClaims().conflict(squatter, List.of(first, squatter)))
         .hasValueSatisfying(
             why -> assertThat(why).contains("DNS name crm.example.com").contains("shop/crm"));
-    assertThat(ManifestClaims.conflict(first, List.of(first, squatter))).isEmpty();
+    assertThat(new ManifestClaims().conflict(first, List.of(first, squatter))).isEmpty();
   }
 }

@@ -39,16 +39,16 @@ class RecentlyAppliedTest {
     FailoverPolicy policy = policy(1);
     applied.applied(policy, "toronto", ReplicasMode.Full);
 
-    assertThat(applied.isCurrent(policy, "toronto", ReplicasMode.Full)).isTrue();
-    assertThat(applied.isCurrent(policy, "chicago", ReplicasMode.Full)).isFalse();
+    assertThat(applied.isCurrent(policy, "toronto", ReplicasMode.Full, false)).isTrue();
+    assertThat(applied.isCurrent(policy, "chicago", ReplicasMode.Full, false)).isFalse();
   }
 
   @Test
   void anotherSizeOrANewGenerationIsAppliedAgain() {
     applied.applied(policy(1), "toronto", ReplicasMode.Full);
 
-    assertThat(applied.isCurrent(policy(1), "toronto", ReplicasMode.ScaledDown)).isFalse();
-    assertThat(applied.isCurrent(policy(2), "toronto", ReplicasMode.Full)).isFalse();
+    assertThat(applied.isCurrent(policy(1), "toronto", ReplicasMode.ScaledDown, false)).isFalse();
+    assertThat(applied.isCurrent(policy(2), "toronto", ReplicasMode.Full, false)).isFalse();
   }
 
   @Test
@@ -56,7 +56,7 @@ class RecentlyAppliedTest {
     applied.applied(policy(1), "toronto", ReplicasMode.Full);
     now.set(now.get().plus(RecentlyApplied.FRESH_FOR).plus(Duration.ofMillis(1)));
 
-    assertThat(applied.isCurrent(policy(1), "toronto", ReplicasMode.Full)).isFalse();
+    assertThat(applied.isCurrent(policy(1), "toronto", ReplicasMode.Full, false)).isFalse();
   }
 
   @Test
@@ -64,7 +64,41 @@ class RecentlyAppliedTest {
     applied.applied(policy(1), "toronto", ReplicasMode.Full);
     applied.forget(policy(1), "toronto");
 
-    assertThat(applied.isCurrent(policy(1), "toronto", ReplicasMode.Full)).isFalse();
+    assertThat(applied.isCurrent(policy(1), "toronto", ReplicasMode.Full, false)).isFalse();
+  }
+
+  @Test
+  void aWatchedWorkloadStaysCurrentLongerUntilAChangeIsTold() {
+    applied.applied(policy(1), "toronto", ReplicasMode.Full);
+    now.set(now.get().plus(RecentlyApplied.FRESH_FOR).plus(Duration.ofMillis(1)));
+
+    assertThat(applied.isCurrent(policy(1), "toronto", ReplicasMode.Full, true)).isTrue();
+
+    applied.changed("shop", "crm", "chicago");
+    assertThat(applied.isCurrent(policy(1), "toronto", ReplicasMode.Full, true)).isTrue();
+    applied.changed("other", "crm", "toronto");
+    assertThat(applied.isCurrent(policy(1), "toronto", ReplicasMode.Full, true)).isTrue();
+
+    applied.changed("shop", "crm", "toronto");
+    assertThat(applied.isCurrent(policy(1), "toronto", ReplicasMode.Full, true)).isFalse();
+  }
+
+  @Test
+  void aWatchedWorkloadIsAppliedAgainAfterItsLongerWhile() {
+    applied.applied(policy(1), "toronto", ReplicasMode.Full);
+    now.set(now.get().plus(RecentlyApplied.FRESH_FOR_WATCHED).plus(Duration.ofMillis(1)));
+
+    assertThat(applied.isCurrent(policy(1), "toronto", ReplicasMode.Full, true)).isFalse();
+  }
+
+  @Test
+  void aDeletedPolicyIsForgottenEverywhere() {
+    applied.applied(policy(1), "toronto", ReplicasMode.Full);
+    applied.applied(policy(1), "chicago", ReplicasMode.Full);
+    applied.forget(policy(1));
+
+    assertThat(applied.isCurrent(policy(1), "toronto", ReplicasMode.Full, true)).isFalse();
+    assertThat(applied.isCurrent(policy(1), "chicago", ReplicasMode.Full, true)).isFalse();
   }
 
   private static FailoverPolicy policy(long generation) {
