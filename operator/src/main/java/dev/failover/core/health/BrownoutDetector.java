@@ -6,10 +6,11 @@ import java.util.Optional;
 
 /**
  * Judges a sample window against the brownout thresholds. Entering a brownout needs a filled window
- * whose p50 latency or error rate is strictly above its threshold; leaving needs both at or below
- * the hysteresis band, which {@link HealthClassifier} requires for a whole window. The failures of
- * a run still going on do not count towards entering: they may be the start of a blackout, and a
- * stopped data center must be reported as one, not as a brownout.
+ * whose p50 latency or error rate is strictly above its threshold (the error rate by more than
+ * chance explains: {@link ErrorRateSignificance}); leaving needs both at or below the hysteresis
+ * band, which {@link HealthClassifier} requires for a whole window. The failures of a run still
+ * going on do not count towards entering: they may be the start of a blackout, and a stopped data
+ * center must be reported as one, not as a brownout.
  */
 final class BrownoutDetector {
   private final HealthThresholds thresholds;
@@ -40,9 +41,13 @@ final class BrownoutDetector {
     double errorRate = window.settledErrorRatePercent();
     // One failed probe is noise, not a brownout, however few probes the window holds: with 15
     // probes in it, a single failure is already 6.7% and would move workloads before a blackout
-    // could even be confirmed.
+    // could even be confirmed. Nor are a few failures that chance alone explains.
     if (errorRate > thresholds.brownoutErrorRatePercent()
-        && window.settledFailedProbes() >= MIN_FAILED_PROBES_FOR_ERROR_RATE) {
+        && window.settledFailedProbes() >= MIN_FAILED_PROBES_FOR_ERROR_RATE
+        && ErrorRateSignificance.above(
+            window.settledFailedProbes(),
+            window.settledProbes(),
+            thresholds.brownoutErrorRatePercent())) {
       return Optional.of(
           "brownout: error rate "
               + percent(errorRate)

@@ -113,6 +113,11 @@ public record SampleWindow(List<ProbeResult> samples, Instant observedSince) {
     return (failedProbes() - running) * 100.0 / settled;
   }
 
+  /** The probes without the run of failures still going on. */
+  long settledProbes() {
+    return samples.size() - trailingFailures().size();
+  }
+
   long settledFailedProbes() {
     return failedProbes() - trailingFailures().size();
   }

@@ -65,15 +65,24 @@ class HealthClassifierBrownoutTest {
 
     ProbeFeed threeOfEleven = new ProbeFeed().ok(2).refusals(1).ok(3).refusals(1).ok(2);
     threeOfEleven.refusals(1).ok(1);
+    assertThat(threeOfEleven.phase())
+        .as("27%% of 11 probes is what a 20%% rate gives by chance")
+        .isEqualTo(Healthy);
 
-    assertThat(threeOfEleven.phase()).isEqualTo(Degraded);
-    assertThat(threeOfEleven.state().reason())
-        .isEqualTo("brownout: error rate 27.3% over the last 10s exceeds 20%");
+    ProbeFeed sevenOfEleven = new ProbeFeed().ok(2);
+    for (int i = 0; i < 4; i++) {
+      sevenOfEleven.refusals(2).ok(1);
+    }
+
+    assertThat(sevenOfEleven.phase()).isEqualTo(Degraded);
+    assertThat(sevenOfEleven.state().reason())
+        .isEqualTo("brownout: error rate 60% over the last 10s exceeds 20%");
   }
 
   @Test
-  void aSingleFailedProbeIsNeverABrownoutWhateverTheRate() {
-    // 15 probes in the window and a 5% threshold: one failure is 6.7%, but only noise.
+  void failuresChanceExplainsAreNeverABrownoutWhateverTheRate() {
+    // 15 probes in the window and a 5% threshold: one failure is 6.7%, two 13%, but a link that
+    // fails 5% of its probes does that often; four are unlikely (0.6%) unless it fails more.
     HealthThresholds fivePercent =
         new HealthThresholds(
             3, 2, Duration.ofMillis(200), 5, Duration.ofSeconds(14), 80, Duration.ofSeconds(30));
@@ -82,22 +91,32 @@ class HealthClassifierBrownoutTest {
     assertThat(feed.phase()).isEqualTo(Healthy);
 
     feed.ok(1).refusals(1).ok(1);
+    assertThat(feed.phase()).as("two failures in the window are chance").isEqualTo(Healthy);
 
-    assertThat(feed.phase()).as("a second failure in the window is a brownout").isEqualTo(Degraded);
+    feed.refusals(1).ok(1).refusals(1).ok(1);
+
+    assertThat(feed.phase()).as("four failures in the window are a brownout").isEqualTo(Degraded);
   }
 
   @Test
   void errorRateExactlyAtTheThresholdIsNoBrownout() {
-    // A 3s window holds 4 probes a second apart: one failure is exactly 25%.
+    // A 19s window holds 20 probes a second apart: five failures are exactly 25%.
     HealthThresholds quarter =
         new HealthThresholds(
-            3, 2, Duration.ofMillis(200), 25, Duration.ofSeconds(3), 80, Duration.ofSeconds(30));
-    ProbeFeed feed = new ProbeFeed(quarter).ok(1).refusals(1).ok(2);
+            3, 2, Duration.ofMillis(200), 25, Duration.ofSeconds(19), 80, Duration.ofSeconds(30));
+    ProbeFeed feed = new ProbeFeed(quarter).ok(10);
+    for (int i = 0; i < 5; i++) {
+      feed.refusals(1).ok(1);
+    }
+    assertThat(feed.state().errorRatePercent()).isEqualTo(25.0);
     assertThat(feed.phase()).isEqualTo(Healthy);
 
-    ProbeFeed twoOfFour = new ProbeFeed(quarter).ok(1).refusals(1).ok(1).refusals(1).ok(1);
+    ProbeFeed twelveOfTwenty = new ProbeFeed(quarter).ok(2);
+    for (int i = 0; i < 6; i++) {
+      twelveOfTwenty.refusals(2).ok(1);
+    }
 
-    assertThat(twoOfFour.phase()).as("two of four is 50%%").isEqualTo(Degraded);
+    assertThat(twelveOfTwenty.phase()).as("twelve of twenty is 60%%").isEqualTo(Degraded);
   }
 
   @Test

@@ -97,7 +97,8 @@ public class ProbeSpec {
   @Max(100)
   @JsonPropertyDescription(
       "Brownout: a probe error rate above this percentage over brownoutWindow makes the data"
-          + " center Degraded.")
+          + " center Degraded, once more failures are seen than chance explains at this rate (under"
+          + " 1% likely: 4 of the 15 probes of the default window).")
   private Double brownoutErrorRatePercent;
 
   @Default("30s")
