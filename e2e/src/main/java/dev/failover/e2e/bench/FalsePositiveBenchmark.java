@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -304,7 +305,8 @@ public final class FalsePositiveBenchmark implements Callable<Integer> {
         recorder.moves(),
         new PhaseStory(recorder.phasesOf(TORONTO)),
         maxFailoversPerPolicy,
-        endState);
+        endState,
+        recorder.alarmsOf(TORONTO));
   }
 
   /** Each policy's active data center and where its Deployment has replicas. */
@@ -328,7 +330,9 @@ public final class FalsePositiveBenchmark implements Callable<Integer> {
 
   private static void write(Path raw, List<FalsePositiveEvent> events) throws IOException {
     List<String> lines = new ArrayList<>(List.of(FalsePositiveEvent.CSV_HEADER));
-    events.forEach(event -> lines.add(event.csvLine()));
+    events.stream()
+        .sorted(Comparator.comparing(FalsePositiveEvent::at))
+        .forEach(event -> lines.add(event.csvLine()));
     Files.write(raw, lines);
   }
 
@@ -337,6 +341,8 @@ public final class FalsePositiveBenchmark implements Callable<Integer> {
     outcomes.forEach(outcome -> table.append(outcome.tableRow()));
     table.append("\nMoves (failovers and failbacks, with the rule that decided each):\n");
     outcomes.forEach(outcome -> table.append(outcome.movesList()));
+    table.append("\nToronto Degraded or Unreachable (the verdicts that move workloads):\n");
+    outcomes.forEach(outcome -> table.append(outcome.alarmsList()));
     table.append(
         "\nDetection: the DataCenter defaults (probe every 2s, timeout 1s, 3 failures to a"
             + " blackout, refusals confirmed after 200ms, brownout over 5 % errors or 500 ms p50"

@@ -73,6 +73,7 @@ final class NoisyLink implements AutoCloseable {
           return;
         }
         sleepUntil(next);
+        Instant dropped = Instant.now();
         long start = System.nanoTime();
         dataCenter.cut();
         try {
@@ -84,7 +85,8 @@ final class NoisyLink implements AutoCloseable {
         synchronized (this) {
           dropMillis.add(millis);
         }
-        recorder.note("drop", dataCenter.name(), String.format(Locale.ROOT, "%d ms", millis));
+        recorder.note(
+            dropped, "drop", dataCenter.name(), String.format(Locale.ROOT, "lasted %d ms", millis));
       }
     } catch (TestbedException | UncheckedIOException e) {
       if (!Thread.currentThread().isInterrupted()) {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
  * @param maxFailoversPerPolicy the target: at most this many failovers, and as many failbacks, per
  *     policy
  * @param endState where the workloads ended up, for people
+ * @param alarms when and why Toronto went Degraded or Unreachable
  */
 record ScenarioOutcome(
     String scenario,
@@ -24,7 +25,9 @@ record ScenarioOutcome(
     MoveLedger moves,
     PhaseStory toronto,
     int maxFailoversPerPolicy,
-    String endState) {
+    String endState,
+    List<String> alarms) {
+  private static final int ALARMS_LISTED = 5;
 
   static final String TABLE_HEADER =
       "| scenario | duration | the link | Toronto probes (failed) | failovers | failbacks |"
@@ -42,7 +45,7 @@ record ScenarioOutcome(
   String tableRow() {
     return String.format(
         Locale.ROOT,
-        "| %s | %s | %s | %d (%d = %.1f %%) | %s | %s | %s | %s (at most %d per policy) | %s |%n",
+        "| %s | %s | %s | %d (%d = %.1f %%) | %s | %s | %s | %s (%s) | %s |%n",
         scenario,
         dev.failover.core.DurationText.format(duration),
         link,
@@ -53,7 +56,9 @@ record ScenarioOutcome(
         perPolicy(FailoverType.Failback),
         toronto.describe(),
         targetMet() ? "yes" : "**no**",
-        maxFailoversPerPolicy,
+        maxFailoversPerPolicy == 0
+            ? "no move allowed"
+            : "at most " + maxFailoversPerPolicy + " of each per policy",
         endState);
   }
 
@@ -67,6 +72,26 @@ record ScenarioOutcome(
             move ->
                 "- " + scenario + ": " + move.describe() + ", decided " + move.decidedAt() + "\n")
         .collect(Collectors.joining());
+  }
+
+  /** The first few times Toronto went Degraded or Unreachable, with the reason it was given. */
+  String alarmsList() {
+    if (alarms.isEmpty()) {
+      return "- " + scenario + ": none\n";
+    }
+    StringBuilder list = new StringBuilder();
+    alarms.stream()
+        .limit(ALARMS_LISTED)
+        .forEach(
+            alarm -> list.append("- ").append(scenario).append(": ").append(alarm).append('\n'));
+    if (alarms.size() > ALARMS_LISTED) {
+      list.append("- ")
+          .append(scenario)
+          .append(": and ")
+          .append(alarms.size() - ALARMS_LISTED)
+          .append(" more (see the CSV)\n");
+    }
+    return list.toString();
   }
 
   private String perPolicy(FailoverType type) {

@@ -42,8 +42,13 @@ final class ScenarioRecorder {
     this.moves = new MoveLedger(since);
   }
 
-  synchronized void note(String kind, String subject, String detail) {
-    events.add(new FalsePositiveEvent(Instant.now(), scenario, kind, subject, detail));
+  void note(String kind, String subject, String detail) {
+    note(Instant.now(), kind, subject, detail);
+  }
+
+  /** Notes something that began at {@code at}, e.g. a drop noted once it is over. */
+  synchronized void note(Instant at, String kind, String subject, String detail) {
+    events.add(new FalsePositiveEvent(at, scenario, kind, subject, detail));
   }
 
   /** Polls until {@code end}. */
@@ -86,6 +91,21 @@ final class ScenarioRecorder {
     return events.stream()
         .filter(event -> event.kind().equals("phase") && event.subject().equals(dataCenter))
         .map(event -> event.detail().split(":", 2)[0])
+        .toList();
+  }
+
+  /**
+   * When and why the data center went Degraded or Unreachable: the verdicts that can move
+   * workloads, as its status message gave them.
+   */
+  synchronized List<String> alarmsOf(String dataCenter) {
+    return events.stream()
+        .filter(event -> event.kind().equals("phase") && event.subject().equals(dataCenter))
+        .filter(
+            event ->
+                event.detail().startsWith(DataCenterPhase.Degraded + ":")
+                    || event.detail().startsWith(DataCenterPhase.Unreachable + ":"))
+        .map(event -> event.at() + " " + event.detail())
         .toList();
   }
 
