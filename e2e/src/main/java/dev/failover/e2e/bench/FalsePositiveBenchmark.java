@@ -144,15 +144,21 @@ public final class FalsePositiveBenchmark implements Callable<Integer> {
       drafts.forEach((name, draft) -> policies.put(name, draft.applyTo(world)));
       if (scenario.includes(Scenario.NOISY)) {
         ScenarioRecorder recorder = recorder(world, "noisy", policies);
-        outcomes.add(noisy(world, operator, recorder, drafts));
-        events.addAll(recorder.events());
-        write(raw, events);
+        try {
+          outcomes.add(noisy(world, operator, recorder, drafts));
+        } finally {
+          events.addAll(recorder.events());
+          write(raw, events);
+        }
       }
       if (scenario.includes(Scenario.FLAPPING)) {
         ScenarioRecorder recorder = recorder(world, "flapping", policies);
-        outcomes.add(flapping(world, operator, recorder, drafts));
-        events.addAll(recorder.events());
-        write(raw, events);
+        try {
+          outcomes.add(flapping(world, operator, recorder, policies, drafts));
+        } finally {
+          events.addAll(recorder.events());
+          write(raw, events);
+        }
       }
     }
     System.out.println("Raw events: " + raw);
@@ -232,6 +238,7 @@ public final class FalsePositiveBenchmark implements Callable<Integer> {
       FailoverWorld world,
       OperatorProcess operator,
       ScenarioRecorder recorder,
+      Map<String, PolicyWatch> policies,
       Map<String, PolicyDraft> drafts) {
     ProbeCounts before = ProbeCounts.of(operator.metrics(), TORONTO);
     DataCenterCluster toronto = world.dataCenter(TORONTO);
@@ -252,7 +259,7 @@ public final class FalsePositiveBenchmark implements Callable<Integer> {
     }
     Instant stopped = Instant.now();
     boolean settled =
-        recorder.watchUntil(stopped.plus(settle), () -> settledInToronto(recorder, drafts, world));
+        recorder.watchUntil(stopped.plus(settle), () -> settledInToronto(recorder, policies));
     Duration settling = Duration.between(stopped, Instant.now());
     recorder.note(
         "settled",
@@ -273,13 +280,14 @@ public final class FalsePositiveBenchmark implements Callable<Integer> {
         "flapping", flappingFor, described, probes, recorder, 1, endState(world, drafts));
   }
 
-  private boolean settledInToronto(
-      ScenarioRecorder recorder, Map<String, PolicyDraft> drafts, FailoverWorld world) {
+  /** Toronto Healthy, and every policy active there with no move under way. */
+  private static boolean settledInToronto(
+      ScenarioRecorder recorder, Map<String, PolicyWatch> policies) {
     if (recorder.phase(TORONTO) != DataCenterPhase.Healthy) {
       return false;
     }
-    return drafts.values().stream()
-        .map(draft -> new PolicyWatch(world, draft.namespace(), draft.name()).status())
+    return policies.values().stream()
+        .map(PolicyWatch::status)
         .allMatch(
             status ->
                 status.isPresent()
