@@ -103,7 +103,7 @@ final class NoisyLink implements AutoCloseable {
     }
   }
 
-  /** Stops the drops (waits for the one under way) and removes the latency. */
+  /** Stops the drops (one under way ends at once) and removes the latency. */
   @Override
   public void close() {
     thread.interrupt();
