@@ -198,10 +198,25 @@ public final class DataCenterCluster {
 
   /** Brownout: adds {@code latency} to every response that goes through the proxy. */
   public void slow(Duration latency) {
+    slow(latency, Duration.ZERO);
+  }
+
+  /**
+   * A jittery link: every response through the proxy is delayed by {@code latency ± jitter}, drawn
+   * uniformly for each chunk of data (toxiproxy's latency toxic).
+   */
+  public void slow(Duration latency, Duration jitter) {
     try {
       unslow();
-      proxy.toxics().latency(LATENCY_TOXIC, ToxicDirection.DOWNSTREAM, latency.toMillis());
-      log.info("Data center {} slowed by {} ms through its proxy", name, latency.toMillis());
+      proxy
+          .toxics()
+          .latency(LATENCY_TOXIC, ToxicDirection.DOWNSTREAM, latency.toMillis())
+          .setJitter(jitter.toMillis());
+      log.info(
+          "Data center {} slowed by {} ± {} ms through its proxy",
+          name,
+          latency.toMillis(),
+          jitter.toMillis());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot add latency to the proxy of " + name, e);
     }
