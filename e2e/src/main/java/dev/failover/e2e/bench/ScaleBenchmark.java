@@ -330,6 +330,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
       ApiServerRequests hubNow = ApiServerRequests.read(world.hub());
       long memberRequests = 0;
       long memberThrottled = 0;
+      Map<String, Long> memberCalls = new java.util.TreeMap<>();
       for (DataCenterPlan plan : plans) {
         ApiServerRequests before = members.get(plan.name());
         ApiServerRequests after = read(world.dataCenter(plan.name()).client());
@@ -339,6 +340,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
               after.serviceAccounts() >= before.serviceAccounts() ? after.since(before) : after;
           memberRequests += delta.serviceAccounts();
           memberThrottled += delta.throttled();
+          delta.byCall().forEach((call, count) -> memberCalls.merge(call, count, Long::sum));
         }
       }
       ApiServerRequests hubDelta = hubNow.since(hub);
@@ -349,7 +351,9 @@ public final class ScaleBenchmark implements Callable<Integer> {
           hubDelta.serviceAccounts() / seconds,
           hubDelta.throttled(),
           memberRequests / seconds,
-          memberThrottled);
+          memberThrottled,
+          hubDelta.busiest(8),
+          new ApiServerRequests(0, 0, 0, memberCalls).busiest(8));
     }
 
     private static ApiServerRequests read(KubernetesClient client) {
@@ -367,7 +371,9 @@ public final class ScaleBenchmark implements Callable<Integer> {
         double hubRequestsPerSecond,
         long hubThrottled,
         double memberRequestsPerSecond,
-        long memberThrottled) {
+        long memberThrottled,
+        List<String> hubCalls,
+        List<String> memberCalls) {
       @Override
       public String toString() {
         return String.format(

@@ -81,6 +81,10 @@ final class ScaleReport {
             Locale.ROOT,
             "%nOperator peak RSS over the whole run: %d MiB.%n",
             end.peakRssKib() / 1024));
+    out.append("\nBusiest calls per window (all clients, the harness's polling included):\n");
+    calls(out, "at rest", atRest);
+    calls(out, "failover storm", storm);
+    calls(out, "failback", failback);
     return out.toString();
   }
 
@@ -140,6 +144,12 @@ final class ScaleReport {
             r.hubThrottled(),
             r.memberRequestsPerSecond(),
             r.memberThrottled()));
+  }
+
+  private static void calls(StringBuilder out, String window, ScaleBenchmark.Measure.Result r) {
+    out.append("- ").append(window).append(", hub: ").append(String.join("; ", r.hubCalls()));
+    out.append("\n- ").append(window).append(", data centers: ");
+    out.append(String.join("; ", r.memberCalls())).append('\n');
   }
 
   private static String seconds(long millis) {

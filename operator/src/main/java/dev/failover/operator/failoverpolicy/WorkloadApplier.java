@@ -240,10 +240,13 @@ public final class WorkloadApplier {
     }
   }
 
-  /** True when the object exists and carries the policy's labels. */
+  /**
+   * True when the object exists and carries the policy's labels (read as {@link #observe} does).
+   */
   private boolean isOurs(GenericKubernetesResource object, FailoverPolicy policy) {
-    GenericKubernetesResource current = client.resource(object).get();
-    return current != null && PolicyLabels.isOwnedBy(current, policy);
+    return readManaged(object)
+        .filter(current -> PolicyLabels.isOwnedBy(current, policy))
+        .isPresent();
   }
 
   /**
