@@ -9,6 +9,7 @@ import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
 import dev.failover.api.v1alpha1.failoverpolicy.Objectives;
 import dev.failover.api.v1alpha1.failoverpolicy.WorkloadEndpointHealth;
 import dev.failover.core.DurationText;
+import dev.failover.core.failover.FailbackWait;
 import dev.failover.core.failover.FailoverDecision;
 import dev.failover.core.failover.FailoverProgress;
 import dev.failover.core.failover.FailoverStateMachine;
@@ -81,6 +82,12 @@ public final class FailoverPolicyReconciler
    */
   private static final Duration WHILE_AWAY_FROM_PRIMARY = Duration.ofSeconds(2);
 
+  /** A failback waiting for a slot asks again this often: slots free as failbacks complete. */
+  private static final Duration WHILE_AWAITING_FAILBACK_SLOT = Duration.ofSeconds(1);
+
+  /** The Ready reason while an automatic failback is due but waits for a slot. */
+  static final String AWAITING_FAILBACK_SLOT = "AwaitingFailbackSlot";
+
   private final PolicyObserver observer;
   private final FailoverActionExecutor executor;
   private final FailoverStateMachine stateMachine = new FailoverStateMachine();
@@ -97,6 +104,7 @@ public final class FailoverPolicyReconciler
   private final RestoreTestGate restoreGate;
   private final PolicyDisasterRecovery disasterRecovery;
   private final BackupSchedule backups;
+  private final FailbackAdmission failbacks;
   private InformerEventSource<DataCenter, FailoverPolicy> dataCenters;
 
   /**
@@ -117,8 +125,10 @@ public final class FailoverPolicyReconciler
       RestoreTestGate restoreGate,
       PolicyDisasterRecovery disasterRecovery,
       BackupSchedule backups,
+      FailbackAdmission failbacks,
       Clock clock) {
     this.disasterRecovery = disasterRecovery;
+    this.failbacks = failbacks;
     this.observer = observer;
     this.licenses = licenses;
     this.poolCoupling = poolCoupling;
@@ -187,6 +197,7 @@ public final class FailoverPolicyReconciler
                             refusal ->
                                 new WorkloadGate.Blocked(refusal.reason(), refusal.message())));
     if (blocked.isPresent()) {
+      failbacks.release(policy);
       return blocked(policy, status, stored, blocked.get(), context);
     }
     status.setManagedObjects(cleanup.pruneDropped(policy, stored, everyDataCenterOf(policy)));
@@ -212,13 +223,18 @@ public final class FailoverPolicyReconciler
     String message = "";
     FailoverActionExecutor.Outcome outcome = new FailoverActionExecutor.Outcome(List.of());
     List<WorkloadEndpointHealth> endpoints = List.of();
+    Optional<FailbackWait> waiting = Optional.empty();
+    failbacks.deriveOnce(context.getPrimaryCache().list());
     for (int decisions = 0; decisions < MAX_DECISIONS_PER_RECONCILE; decisions++) {
       PolicyObservation observation = observer.observe(current, progress, placement, poolRetry);
       endpoints = observation.endpoints();
       // Data centers awaiting (or failing) their restore test are no automatic target.
       GateReview gates = restoreGate.review(current, status, observation.situation());
       PolicySituation situation = observation.situation().withHeldOut(gates.heldOut());
-      FailoverDecision decision = stateMachine.decide(situation);
+      FailbackAdmission.Admitted admitted =
+          failbacks.decide(stateMachine, current, progress, situation);
+      FailoverDecision decision = admitted.decision();
+      waiting = admitted.waiting();
       FailoverProgress before = progress;
       FailoverProgress after = decision.progress();
       Consumer<String> crashPoint = step -> crashPoints.before(step, before, after);
@@ -239,7 +255,8 @@ public final class FailoverPolicyReconciler
           progress.phase() == FailoverPhase.Active && progress.currentStep() == null
               ? progress.activeDataCenter()
               : null);
-      writeStatus(current, status, stored, progress, message, outcome, placement, poolRetry);
+      writeStatus(
+          current, status, stored, progress, message, waiting, outcome, placement, poolRetry);
       if (StatusPatches.changed(persisted, status)) {
         crashPoint.accept("status write " + describe(progress));
         current = persist(current, status, context);
@@ -252,7 +269,7 @@ public final class FailoverPolicyReconciler
       }
     }
     disasterRecovery.egress(current, status, placement);
-    writeStatus(current, status, stored, progress, message, outcome, placement, poolRetry);
+    writeStatus(current, status, stored, progress, message, waiting, outcome, placement, poolRetry);
     if (StatusPatches.changed(persisted, status)) {
       persist(current, status, context);
     }
@@ -260,14 +277,19 @@ public final class FailoverPolicyReconciler
         context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()));
     policyHealth.retainPolicies(
         context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()));
-    executor.retainPolicies(
+    Set<String> uids =
         context
             .getPrimaryCache()
             .list()
             .map(known -> known.getMetadata().getUid())
-            .collect(Collectors.toSet()));
+            .collect(Collectors.toSet());
+    executor.retainPolicies(uids);
+    failbacks.retain(uids);
     return UpdateControl.<FailoverPolicy>noUpdate()
-        .rescheduleAfter(nextLook(policy, progress, outcome, clock));
+        .rescheduleAfter(
+            waiting.isPresent()
+                ? WHILE_AWAITING_FAILBACK_SLOT
+                : nextLook(policy, progress, outcome, clock));
   }
 
   /**
@@ -347,6 +369,7 @@ public final class FailoverPolicyReconciler
       }
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(PolicyCleanup.RETRY);
     }
+    failbacks.release(policy);
     policyHealth.retainPolicies(
         context
             .getPrimaryCache()
@@ -439,6 +462,7 @@ public final class FailoverPolicyReconciler
       FailoverPolicyStatus stored,
       FailoverProgress progress,
       String message,
+      Optional<FailbackWait> waiting,
       FailoverActionExecutor.Outcome outcome,
       Map<String, DataCenter> placement,
       Optional<PoolRetry> poolRetry) {
@@ -457,7 +481,9 @@ public final class FailoverPolicyReconciler
         stored,
         ConditionTypes.READY,
         ready,
-        failure != null ? "ActionFailed" : progress.phase().name(),
+        failure != null
+            ? "ActionFailed"
+            : waiting.isPresent() ? AWAITING_FAILBACK_SLOT : progress.phase().name(),
         failure != null ? failure : message,
         clock.instant());
     RtoCheck.assess(policy.getSpec(), placement.values(), poolRetry)
