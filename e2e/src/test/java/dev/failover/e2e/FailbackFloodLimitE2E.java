@@ -103,6 +103,7 @@ class FailbackFloodLimitE2E {
           failbacks.stream()
               .map(Interval::toString)
               .collect(Collectors.joining("\n  ", "\n  ", ""));
+      log.info("failbacks to toronto, at most {} at once:{}", LIMIT, story);
       assertThat(Interval.mostOverlapping(failbacks))
           .as("failbacks to toronto under way at once:" + story)
           .isBetween(1, LIMIT);
