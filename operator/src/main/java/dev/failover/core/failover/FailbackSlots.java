@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -113,12 +112,5 @@ public final class FailbackSlots {
 
   public synchronized int waiting(String dataCenter) {
     return waiters.getOrDefault(dataCenter, Set.of()).size();
-  }
-
-  /** Every data center a failback was ever admitted to or waited for, sorted. */
-  public synchronized Set<String> dataCenters() {
-    Set<String> all = new TreeSet<>(holders.keySet());
-    all.addAll(waiters.keySet());
-    return all;
   }
 }
