@@ -66,7 +66,8 @@ class HelmChartIT {
   }
 
   @Test
-  void theDeploymentPassesReplicasLeaderIdentityAndLogFormatToTheOperator(Testbed testbed) {
+  void theDeploymentPassesReplicasLeaderIdentityLogFormatAndFailbackLimitToTheOperator(
+      Testbed testbed) {
     String deployment =
         new Helm(testbed)
             .template(
@@ -78,10 +79,13 @@ class HelmChartIT {
                 "--set",
                 "replicaCount=3",
                 "--set",
-                "logFormat=json");
+                "logFormat=json",
+                "--set",
+                "failback.maxConcurrentPerDataCenter=4");
     assertThat(deployment)
         .contains("- name: FAILOVER_REPLICAS\n              value: \"3\"")
         .contains("- name: FAILOVER_LOG_FORMAT\n              value: \"json\"")
+        .contains("- name: FAILOVER_MAX_CONCURRENT_FAILBACKS\n              value: \"4\"")
         .contains(
             "- name: FAILOVER_LEADER_IDENTITY\n"
                 + "              valueFrom:\n"
@@ -102,6 +106,17 @@ class HelmChartIT {
             .run("template", "x", Helm.OPERATOR_CHART.toString(), "--set", "logFormat=xml");
     assertThat(format.exitCode()).isNotZero();
     assertThat(format.output()).contains("logFormat");
+
+    Helm.Result failbacks =
+        new Helm(testbed)
+            .run(
+                "template",
+                "x",
+                Helm.OPERATOR_CHART.toString(),
+                "--set",
+                "failback.maxConcurrentPerDataCenter=0");
+    assertThat(failbacks.exitCode()).isNotZero();
+    assertThat(failbacks.output()).contains("maxConcurrentPerDataCenter");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.failover.operator;
 
 import dev.failover.api.v1alpha1.datacenter.DataCenter;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
+import dev.failover.core.failover.FailbackSlots;
 import dev.failover.operator.backup.BackupSchedule;
 import dev.failover.operator.backup.BackupStore;
 import dev.failover.operator.backup.PolicyBackups;
@@ -26,6 +27,7 @@ import dev.failover.operator.dr.PolicyDisasterRecovery;
 import dev.failover.operator.dr.TriggerKeys;
 import dev.failover.operator.dr.egress.EgressPosturesFactory;
 import dev.failover.operator.dr.egress.EgressPosturesHook;
+import dev.failover.operator.failoverpolicy.FailbackAdmission;
 import dev.failover.operator.failoverpolicy.FailoverActionExecutor;
 import dev.failover.operator.failoverpolicy.FailoverPolicyReconciler;
 import dev.failover.operator.failoverpolicy.MissingDataCenters;
@@ -53,6 +55,7 @@ import dev.failover.operator.notification.channels.HubChannelSecrets;
 import dev.failover.operator.observability.BackupMetrics;
 import dev.failover.operator.observability.DataCenterMetrics;
 import dev.failover.operator.observability.DisasterRecoveryMetrics;
+import dev.failover.operator.observability.FailbackSlotMetrics;
 import dev.failover.operator.observability.FailoverMetrics;
 import dev.failover.operator.observability.NotificationMetrics;
 import dev.failover.operator.observability.OperatorHttpEndpoints;
@@ -292,6 +295,9 @@ public final class FailoverOperator implements AutoCloseable {
             new RestoreTestGate(hub, conditionEvents, clock),
             disasterRecovery,
             backupSchedule,
+            new FailbackAdmission(
+                new FailbackSlots(config.maxConcurrentFailbacks()),
+                new FailbackSlotMetrics(registry)),
             clock));
     RiderGrants riderGrants = new RiderGrants(connections, clock);
     RiderStatusMapper riderStatus = new RiderStatusMapper(clock);

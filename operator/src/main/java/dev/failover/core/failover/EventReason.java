@@ -6,6 +6,8 @@ public enum EventReason {
   FailoverStarted(true),
   FailoverCompleted(false),
   FailbackStarted(false),
+  /** An automatic failback is due but waits for a slot: the limit of failbacks is in flight. */
+  FailbackDeferred(false),
   FailbackCompleted(false),
   FailoverCancelled(false),
   MoveAbandoned(true),

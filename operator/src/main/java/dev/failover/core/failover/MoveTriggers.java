@@ -14,6 +14,8 @@ import java.util.Optional;
  * Starts a move when nothing is moving: the first placement, a failover when the active data center
  * blacks out, browns out or is excluded, or an automatic failback. A workload that is merely not
  * Available in a Healthy data center is a minor failure for Kubernetes to heal, and starts nothing.
+ * An automatic failback that is due but finds every slot to its data center taken ({@link
+ * FailbackSlots}) waits.
  */
 final class MoveTriggers {
   private final Eligibility eligibility;
@@ -55,6 +57,21 @@ final class MoveTriggers {
       }
     } else if (automaticFailbackDue(draft, active)) {
       String primary = situation.settings().placement().primary();
+      Optional<FailbackWait> wait = situation.awaitingFailbackSlot();
+      if (wait.isPresent()) {
+        // It stays where it serves; one Event per wait, not one per look.
+        if (wait.get().firstLook()) {
+          draft.emit(
+              EventReason.FailbackDeferred,
+              "Failback from "
+                  + active
+                  + " to "
+                  + primary
+                  + " waits for a slot: "
+                  + wait.get().why());
+        }
+        return;
+      }
       draft.progress(
           progress.startingMove(
               FailoverPhase.FailingBack,

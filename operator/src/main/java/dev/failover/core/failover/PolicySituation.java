@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param trafficTarget the data center the policy's DNS record points at now; null when none
  * @param pendingAction the policy's manual action; null when there is none
  * @param heldOut data centers kept out of production until a restore test passes, by name
+ * @param failbackWait why an automatic failback that is due may not start yet ({@link
+ *     FailbackSlots}); null when it may
  */
 public record PolicySituation(
     FailoverProgress progress,
@@ -25,7 +27,8 @@ public record PolicySituation(
     String trafficTarget,
     ManualAction pendingAction,
     Instant now,
-    Map<String, HeldOut> heldOut) {
+    Map<String, HeldOut> heldOut,
+    FailbackWait failbackWait) {
 
   public PolicySituation {
     Objects.requireNonNull(progress, "progress");
@@ -34,6 +37,28 @@ public record PolicySituation(
     dataCenters = List.copyOf(dataCenters);
     workloads = Map.copyOf(workloads);
     heldOut = Map.copyOf(heldOut);
+  }
+
+  /** A situation whose automatic failback, if due, may start. */
+  public PolicySituation(
+      FailoverProgress progress,
+      PolicySettings settings,
+      List<DataCenterView> dataCenters,
+      Map<String, WorkloadObservation> workloads,
+      String trafficTarget,
+      ManualAction pendingAction,
+      Instant now,
+      Map<String, HeldOut> heldOut) {
+    this(
+        progress,
+        settings,
+        dataCenters,
+        workloads,
+        trafficTarget,
+        pendingAction,
+        now,
+        heldOut,
+        null);
   }
 
   /** A situation with no data center held out for a restore test. */
@@ -51,7 +76,34 @@ public record PolicySituation(
   /** The same situation with these data centers held out for a restore test. */
   public PolicySituation withHeldOut(Map<String, HeldOut> held) {
     return new PolicySituation(
-        progress, settings, dataCenters, workloads, trafficTarget, pendingAction, now, held);
+        progress,
+        settings,
+        dataCenters,
+        workloads,
+        trafficTarget,
+        pendingAction,
+        now,
+        held,
+        failbackWait);
+  }
+
+  /** The same situation, where a due automatic failback waits for a slot instead of starting. */
+  public PolicySituation withFailbackWait(FailbackWait wait) {
+    return new PolicySituation(
+        progress,
+        settings,
+        dataCenters,
+        workloads,
+        trafficTarget,
+        pendingAction,
+        now,
+        heldOut,
+        wait);
+  }
+
+  /** Why a due automatic failback may not start yet; empty when it may. */
+  public Optional<FailbackWait> awaitingFailbackSlot() {
+    return Optional.ofNullable(failbackWait);
   }
 
   /** Why the data center is kept out of production; empty when it is not. */

@@ -23,7 +23,17 @@ final class StatusMessage {
             + eligibility.explain(situation, progress.awaitingFence())
             + fences;
     return switch (progress.phase()) {
-      case Active -> "Active in " + progress.activeDataCenter() + fences + heldOut(situation);
+      case Active ->
+          "Active in "
+              + progress.activeDataCenter()
+              + fences
+              + heldOut(situation)
+              + situation
+                  .awaitingFailbackSlot()
+                  .map(
+                      wait ->
+                          "; failback to " + wait.dataCenter() + " awaits a slot: " + wait.why())
+                  .orElse("");
       case Unavailable -> unavailable;
       case Pending ->
           move == null || move.to() == null

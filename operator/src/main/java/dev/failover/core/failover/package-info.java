@@ -64,7 +64,10 @@
  * a first placement that could not use the primary. A manual failover, or a LowestLatency
  * placement, chose its data center on purpose and is never undone automatically. Failback is
  * make-before-break: the same steps, the old active fenced last (a Hot one then returns to full
- * size as a standby).
+ * size as a standby). An automatic failback that is due but finds the limit of failbacks to the
+ * primary in flight ({@link dev.failover.core.failover.FailbackSlots}) does not start: the workload
+ * stays, the Ready message says it awaits a slot, and a FailbackDeferred Event tells it once per
+ * wait. Failovers and manual failbacks are never limited.
  *
  * <p><b>Manual actions</b>, by id: an id equal to lastHandledActionId or to one of the 19 before it
  * is ignored; one arriving during a move waits for the move to end; otherwise it is started or

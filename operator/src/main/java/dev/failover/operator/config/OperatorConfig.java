@@ -27,6 +27,11 @@ import java.util.UUID;
  * @param restoreTestRunner whether this operator runs ChaosRestoreTests ({@code
  *     FAILOVER_RESTORE_TEST_RUNNER}, default true); false when another tool (Litmus, Krkn...) runs
  *     them and writes their status, which the restore-test gate reads either way
+ * @param maxConcurrentFailbacks how many automatic failbacks may be in flight to one data center at
+ *     once ({@code FAILOVER_MAX_CONCURRENT_FAILBACKS}, default {@value
+ *     #DEFAULT_MAX_CONCURRENT_FAILBACKS}): a data center that returns with hundreds of policies
+ *     failed over from it takes them back a few at a time. Failovers and manual failbacks are never
+ *     limited
  */
 public record OperatorConfig(
     String namespace,
@@ -43,7 +48,16 @@ public record OperatorConfig(
     NotificationConfig notifications,
     EgressConfig egress,
     BackupConfig backups,
-    boolean restoreTestRunner) {
+    boolean restoreTestRunner,
+    int maxConcurrentFailbacks) {
+
+  /**
+   * Ten failbacks to one data center at once: each starts one workload there (applies, pulls, pod
+   * starts) and waits for it to be Available, so ten keep a returned data center's API server and
+   * nodes well within what they take in a rollout, while a backlog of hundreds drains in minutes.
+   * The workloads serve from where they failed over to meanwhile: waiting costs no availability.
+   */
+  public static final int DEFAULT_MAX_CONCURRENT_FAILBACKS = 10;
 
   public static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
 
@@ -72,7 +86,7 @@ public record OperatorConfig(
         env.getOrDefault("FAILOVER_SECRETS_NAMESPACE", "failover-system"),
         port(env, "FAILOVER_METRICS_PORT", 8080),
         port(env, "FAILOVER_HEALTH_PORT", 8081),
-        replicas(env),
+        atLeastOne(env, "FAILOVER_REPLICAS", 1),
         leaderIdentity(env),
         logLevel(env),
         logFormat(env),
@@ -80,7 +94,8 @@ public record OperatorConfig(
         NotificationConfig.fromEnvironment(env),
         EgressConfig.fromEnvironment(env),
         BackupConfig.fromEnvironment(env, namespace),
-        bool(env, "FAILOVER_RESTORE_TEST_RUNNER", true));
+        bool(env, "FAILOVER_RESTORE_TEST_RUNNER", true),
+        atLeastOne(env, "FAILOVER_MAX_CONCURRENT_FAILBACKS", DEFAULT_MAX_CONCURRENT_FAILBACKS));
   }
 
   private static String value(Map<String, String> env, String name) {
@@ -101,19 +116,20 @@ public record OperatorConfig(
     };
   }
 
-  private static int replicas(Map<String, String> env) {
-    String value = value(env, "FAILOVER_REPLICAS");
+  /** A count that must be a whole number of at least 1: zero would stop what it counts. */
+  private static int atLeastOne(Map<String, String> env, String name, int fallback) {
+    String value = value(env, name);
     if (value == null) {
-      return 1;
+      return fallback;
     }
     try {
-      int replicas = Integer.parseInt(value);
-      if (replicas < 1) {
-        throw new IllegalArgumentException("FAILOVER_REPLICAS must be at least 1: " + value);
+      int count = Integer.parseInt(value);
+      if (count < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1: " + value);
       }
-      return replicas;
+      return count;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("FAILOVER_REPLICAS must be a whole number: " + value, e);
+      throw new IllegalArgumentException(name + " must be a whole number: " + value, e);
     }
   }
 

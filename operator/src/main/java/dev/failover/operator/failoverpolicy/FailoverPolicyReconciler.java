@@ -10,6 +10,7 @@ import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
 import dev.failover.api.v1alpha1.failoverpolicy.Objectives;
 import dev.failover.api.v1alpha1.failoverpolicy.WorkloadEndpointHealth;
 import dev.failover.core.DurationText;
+import dev.failover.core.failover.FailbackWait;
 import dev.failover.core.failover.FailoverDecision;
 import dev.failover.core.failover.FailoverProgress;
 import dev.failover.core.failover.FailoverStateMachine;
@@ -84,6 +85,12 @@ public final class FailoverPolicyReconciler
    */
   private static final Duration WHILE_AWAY_FROM_PRIMARY = Duration.ofSeconds(2);
 
+  /** A failback waiting for a slot asks again this often: slots free as failbacks complete. */
+  private static final Duration WHILE_AWAITING_FAILBACK_SLOT = Duration.ofSeconds(1);
+
+  /** The Ready reason while an automatic failback is due but waits for a slot. */
+  static final String AWAITING_FAILBACK_SLOT = "AwaitingFailbackSlot";
+
   private final PolicyObserver observer;
   private final FailoverActionExecutor executor;
   private final FailoverStateMachine stateMachine = new FailoverStateMachine();
@@ -101,6 +108,7 @@ public final class FailoverPolicyReconciler
   private final RestoreTestGate restoreGate;
   private final PolicyDisasterRecovery disasterRecovery;
   private final BackupSchedule backups;
+  private final FailbackAdmission failbacks;
   private InformerEventSource<DataCenter, FailoverPolicy> dataCenters;
 
   /**
@@ -121,8 +129,10 @@ public final class FailoverPolicyReconciler
       RestoreTestGate restoreGate,
       PolicyDisasterRecovery disasterRecovery,
       BackupSchedule backups,
+      FailbackAdmission failbacks,
       Clock clock) {
     this.disasterRecovery = disasterRecovery;
+    this.failbacks = failbacks;
     this.observer = observer;
     this.licenses = licenses;
     this.poolCoupling = poolCoupling;
@@ -192,6 +202,7 @@ public final class FailoverPolicyReconciler
                             refusal ->
                                 new WorkloadGate.Blocked(refusal.reason(), refusal.message())));
     if (blocked.isPresent()) {
+      failbacks.release(policy);
       return blocked(policy, status, stored, blocked.get(), context);
     }
     status.setManagedObjects(cleanup.pruneDropped(policy, stored, everyDataCenterOf(policy)));
@@ -217,13 +228,18 @@ public final class FailoverPolicyReconciler
     String message = "";
     FailoverActionExecutor.Outcome outcome = new FailoverActionExecutor.Outcome(List.of());
     List<WorkloadEndpointHealth> endpoints = List.of();
+    Optional<FailbackWait> waiting = Optional.empty();
+    failbacks.deriveOnce(context.getPrimaryCache().list());
     for (int decisions = 0; decisions < MAX_DECISIONS_PER_RECONCILE; decisions++) {
       PolicyObservation observation = observer.observe(current, progress, placement, poolRetry);
       endpoints = observation.endpoints();
       // Data centers awaiting (or failing) their restore test are no automatic target.
       GateReview gates = restoreGate.review(current, status, observation.situation());
       PolicySituation situation = observation.situation().withHeldOut(gates.heldOut());
-      FailoverDecision decision = stateMachine.decide(situation);
+      FailbackAdmission.Admitted admitted =
+          failbacks.decide(stateMachine, current, progress, situation);
+      FailoverDecision decision = admitted.decision();
+      waiting = admitted.waiting();
       FailoverProgress before = progress;
       FailoverProgress after = decision.progress();
       Consumer<String> crashPoint = step -> crashPoints.before(step, before, after);
@@ -244,7 +260,8 @@ public final class FailoverPolicyReconciler
           progress.phase() == FailoverPhase.Active && progress.currentStep() == null
               ? progress.activeDataCenter()
               : null);
-      writeStatus(current, status, stored, progress, message, outcome, placement, poolRetry);
+      writeStatus(
+          current, status, stored, progress, message, waiting, outcome, placement, poolRetry);
       if (StatusPatches.changed(persisted, status)) {
         crashPoint.accept("status write " + describe(progress));
         current = persist(current, status, context);
@@ -257,7 +274,7 @@ public final class FailoverPolicyReconciler
       }
     }
     disasterRecovery.egress(current, status, placement);
-    writeStatus(current, status, stored, progress, message, outcome, placement, poolRetry);
+    writeStatus(current, status, stored, progress, message, waiting, outcome, placement, poolRetry);
     if (StatusPatches.changed(persisted, status)) {
       persist(current, status, context);
     }
@@ -273,8 +290,12 @@ public final class FailoverPolicyReconciler
             .collect(Collectors.toSet());
     executor.retainPolicies(uids);
     claims.retainPolicies(uids);
+    failbacks.retain(uids);
     return UpdateControl.<FailoverPolicy>noUpdate()
-        .rescheduleAfter(nextLook(policy, progress, outcome, placement, clock));
+        .rescheduleAfter(
+            waiting.isPresent()
+                ? WHILE_AWAITING_FAILBACK_SLOT
+                : nextLook(policy, progress, outcome, placement, clock));
   }
 
   /**
@@ -354,6 +375,7 @@ public final class FailoverPolicyReconciler
       }
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(PolicyCleanup.RETRY);
     }
+    failbacks.release(policy);
     policyHealth.retainPolicies(
         context
             .getPrimaryCache()
@@ -455,6 +477,7 @@ public final class FailoverPolicyReconciler
       FailoverPolicyStatus stored,
       FailoverProgress progress,
       String message,
+      Optional<FailbackWait> waiting,
       FailoverActionExecutor.Outcome outcome,
       Map<String, DataCenter> placement,
       Optional<PoolRetry> poolRetry) {
@@ -473,7 +496,9 @@ public final class FailoverPolicyReconciler
         stored,
         ConditionTypes.READY,
         ready,
-        failure != null ? "ActionFailed" : progress.phase().name(),
+        failure != null
+            ? "ActionFailed"
+            : waiting.isPresent() ? AWAITING_FAILBACK_SLOT : progress.phase().name(),
         failure != null ? failure : message,
         clock.instant());
     RtoCheck.assess(policy.getSpec(), placement.values(), poolRetry)

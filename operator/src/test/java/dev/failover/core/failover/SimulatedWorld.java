@@ -43,6 +43,7 @@ final class SimulatedWorld {
   private FailoverDecision lastDecision;
   private final Set<String> neverAvailable = new HashSet<>();
   private final Map<String, HeldOut> heldOut = new HashMap<>();
+  private FailbackWait failbackWait;
 
   /** The workload in one data center; fullSince is null while it is scaled to zero. */
   private record Deployment(Instant fullSince) {}
@@ -185,6 +186,12 @@ final class SimulatedWorld {
     return this;
   }
 
+  /** A due automatic failback waits for a slot; null: it may start. */
+  SimulatedWorld failbackWait(FailbackWait wait) {
+    this.failbackWait = wait;
+    return this;
+  }
+
   SimulatedWorld traffic(String dataCenter) {
     this.traffic = dataCenter;
     return this;
@@ -210,7 +217,8 @@ final class SimulatedWorld {
   PolicySituation situation() {
     return new PolicySituation(
             progress, settings, List.copyOf(views.values()), observations(), traffic, action, now)
-        .withHeldOut(heldOut);
+        .withHeldOut(heldOut)
+        .withFailbackWait(failbackWait);
   }
 
   /** Decides without changing anything. */

@@ -96,4 +96,29 @@ class OperatorConfigTest {
                 .restoreTestRunner())
         .isFalse();
   }
+
+  @Test
+  void tenFailbacksPerDataCenterUnlessConfigured() {
+    assertThat(OperatorConfig.fromEnvironment(Map.of()).maxConcurrentFailbacks()).isEqualTo(10);
+    assertThat(
+            OperatorConfig.fromEnvironment(Map.of("FAILOVER_MAX_CONCURRENT_FAILBACKS", " 2 "))
+                .maxConcurrentFailbacks())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void refusesAFailbackLimitThatIsNotAPositiveNumber() {
+    assertThatThrownBy(
+            () -> OperatorConfig.fromEnvironment(Map.of("FAILOVER_MAX_CONCURRENT_FAILBACKS", "0")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("FAILOVER_MAX_CONCURRENT_FAILBACKS must be at least 1: 0");
+    assertThatThrownBy(
+            () -> OperatorConfig.fromEnvironment(Map.of("FAILOVER_MAX_CONCURRENT_FAILBACKS", "-1")))
+        .hasMessage("FAILOVER_MAX_CONCURRENT_FAILBACKS must be at least 1: -1");
+    assertThatThrownBy(
+            () ->
+                OperatorConfig.fromEnvironment(
+                    Map.of("FAILOVER_MAX_CONCURRENT_FAILBACKS", "unlimited")))
+        .hasMessage("FAILOVER_MAX_CONCURRENT_FAILBACKS must be a whole number: unlimited");
+  }
 }
