@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.core.failover.ReplicasMode;
 import dev.failover.core.failover.WorkloadObservation;
+import dev.failover.e2e.NamespaceRemoval;
 import dev.failover.testbed.DataCenterCluster;
 import dev.failover.testbed.SharedTestbedExtension;
 import dev.failover.testbed.Testbed;
@@ -51,7 +52,7 @@ class WorkloadApplierIT {
   @AfterEach
   void deleteTheNamespaces(Testbed testbed) {
     KubernetesClient toronto = toronto(testbed);
-    namespaces.forEach(namespace -> toronto.namespaces().withName(namespace).delete());
+    namespaces.forEach(namespace -> NamespaceRemoval.begin(toronto, namespace));
     await()
         .atMost(GONE_WITHIN)
         .pollInterval(Duration.ofMillis(500))
