@@ -264,7 +264,7 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
     Duration next = pending ? WHILE_PENDING : notServed ? KubeVirtDiscovery.REFRESH : WHILE_SETTLED;
     // A capacity threshold judges every new utilization sample: they come as often as the data
     // centers are measured.
-    boolean measuring = status.getCapacity() != null;
+    boolean measuring = capacity != null && status.getCapacity() != null;
     if (measuring && capacity.interval().compareTo(next) < 0) {
       next = capacity.interval();
     }
