@@ -247,6 +247,7 @@ public final class FailoverWorld implements AutoCloseable {
    */
   public List<String> removeWorkloadNamespace(String namespace) {
     releaseWorkloadNamespace(namespace);
+    long started = System.nanoTime();
     List<String> problems = new java.util.ArrayList<>();
     Map<String, KubernetesClient> clusters = new java.util.LinkedHashMap<>();
     clusters.put(HUB, hub());
@@ -254,7 +255,7 @@ public final class FailoverWorld implements AutoCloseable {
     clusters.forEach(
         (where, client) -> {
           try {
-            client.namespaces().withName(namespace).delete();
+            NamespaceRemoval.begin(client, namespace);
           } catch (KubernetesClientException e) {
             problems.add("namespace " + namespace + " in " + where + ": " + e.getMessage());
           }
@@ -262,17 +263,16 @@ public final class FailoverWorld implements AutoCloseable {
     clusters.forEach(
         (where, client) -> {
           try {
-            client
-                .namespaces()
-                .withName(namespace)
-                .waitUntilCondition(
-                    java.util.Objects::isNull,
-                    NAMESPACE_GONE_WITHIN.toSeconds(),
-                    java.util.concurrent.TimeUnit.SECONDS);
+            NamespaceRemoval.awaitGone(client, namespace, NAMESPACE_GONE_WITHIN);
           } catch (KubernetesClientException e) {
             problems.add("namespace " + namespace + " in " + where + ": " + e.getMessage());
           }
         });
+    log.info(
+        "Namespace {} removed from {} in {} ms",
+        namespace,
+        clusters.keySet(),
+        Duration.ofNanos(System.nanoTime() - started).toMillis());
     return problems;
   }
 

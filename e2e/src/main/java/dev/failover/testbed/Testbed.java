@@ -145,7 +145,7 @@ public final class Testbed implements AutoCloseable {
   /**
    * {@link #startDataCenter(String)}, and the data center serves the {@code metrics.k8s.io} API
    * through a metrics-server that kwokctl runs, stops and starts with it. Its first figures come
-   * about 30 s after the start (two scrapes 15 s apart); pods report the CPU they use in the
+   * about 20 s after the start (two scrapes 10 s apart); pods report the CPU they use in the
    * annotation {@code kwok.x-k8s.io/usage-cpu}.
    */
   public DataCenterCluster startDataCenterWithMetricsServer(String name) {

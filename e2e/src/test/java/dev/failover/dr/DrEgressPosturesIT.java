@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.failover.api.v1alpha1.failoverpolicy.EgressMode;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.e2e.FailoverCrds;
+import dev.failover.e2e.NamespaceRemoval;
 import dev.failover.operator.dr.egress.ConfigMapListSource;
 import dev.failover.operator.dr.egress.EgressPostures;
 import dev.failover.operator.dr.egress.EgressStatus;
@@ -35,6 +36,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,15 +146,11 @@ class DrEgressPosturesIT {
   @AfterAll
   void cleanUp() {
     try {
-      for (KubernetesClient member : new KubernetesClient[] {toronto, chicago}) {
-        if (member != null) {
-          member.namespaces().withName(NAMESPACE).delete();
-          member
-              .namespaces()
-              .withName(NAMESPACE)
-              .waitUntilCondition(Objects::isNull, 60, TimeUnit.SECONDS);
-        }
-      }
+      List<KubernetesClient> members =
+          Stream.of(toronto, chicago).filter(Objects::nonNull).toList();
+      members.forEach(member -> NamespaceRemoval.begin(member, NAMESPACE));
+      members.forEach(
+          member -> NamespaceRemoval.awaitGone(member, NAMESPACE, Duration.ofSeconds(60)));
       if (hub != null) {
         hub.namespaces().withName(LIST_NAMESPACE).delete();
         hub.namespaces()

@@ -86,6 +86,12 @@ class KwokClusterConfigTest {
         .isEqualTo("kubelet-preferred-address-types");
     assertThat(metrics.get("extraArgs").get(0).get("value").asText()).isEqualTo("Hostname");
     assertThat(metrics.get("extraArgs").get(0).get("override").asBoolean()).isTrue();
+    assertThat(metrics.get("extraArgs").get(1).get("key").asText()).isEqualTo("metric-resolution");
+    assertThat(metrics.get("extraArgs").get(1).get("value").asText()).isEqualTo("10s");
+    assertThat(metrics.get("extraArgs").get(1).get("override").asBoolean()).isTrue();
+    assertThat(metrics.get("extraArgs").get(2).get("key").asText())
+        .isEqualTo("kubelet-request-timeout");
+    assertThat(metrics.get("extraArgs").get(2).get("value").asText()).isEqualTo("5s");
   }
 
   @Test

@@ -173,7 +173,7 @@ public final class FailoverOperator implements AutoCloseable {
     DataCenterCapacityMonitor capacity =
         new DataCenterCapacityMonitor(
             new ClusterCapacityReader(clock),
-            DataCenterCapacityMonitor.INTERVAL,
+            config.capacity().interval(),
             DataCenterCapacityMonitor.TIMEOUT);
 
     Operator operator =
@@ -319,7 +319,11 @@ public final class FailoverOperator implements AutoCloseable {
             riderStatus,
             licenseReport,
             new RiderMachines(connections, new KubeVirtDiscovery(clock)),
-            new RiderCapacity(conditionEvents, clock)));
+            new RiderCapacity(
+                conditionEvents,
+                clock,
+                config.capacity().interval(),
+                config.capacity().cooldown())));
     // Restore tests run a policy's workload in test namespaces of the member data centers, unless
     // another tool runs them and writes their status.
     if (config.restoreTestRunner()) {

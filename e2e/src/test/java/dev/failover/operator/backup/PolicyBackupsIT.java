@@ -18,6 +18,7 @@ import dev.failover.api.v1alpha1.notificationchannel.WebhookConfig;
 import dev.failover.core.failover.ReplicasMode;
 import dev.failover.core.workload.TenancyRule;
 import dev.failover.e2e.FailoverCrds;
+import dev.failover.e2e.NamespaceRemoval;
 import dev.failover.operator.backup.BackupRun.Result;
 import dev.failover.operator.cli.RestoreBackup;
 import dev.failover.operator.failoverpolicy.PolicyLabels;
@@ -477,13 +478,9 @@ class PolicyBackupsIT {
   }
 
   private static void deleteNamespace(KubernetesClient client, String name, List<Runnable> waits) {
-    client.namespaces().withName(name).delete();
+    NamespaceRemoval.begin(client, name);
     waits.add(
-        () ->
-            client
-                .namespaces()
-                .withName(name)
-                .waitUntilCondition(Objects::isNull, GONE_WITHIN_SECONDS, TimeUnit.SECONDS));
+        () -> NamespaceRemoval.awaitGone(client, name, Duration.ofSeconds(GONE_WITHIN_SECONDS)));
   }
 
   /** A clock the test moves. */

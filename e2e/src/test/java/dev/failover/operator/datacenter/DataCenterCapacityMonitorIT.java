@@ -7,6 +7,7 @@ import dev.failover.core.capacity.CapacitySnapshot;
 import dev.failover.core.capacity.PodRequests;
 import dev.failover.core.capacity.QuantityText;
 import dev.failover.core.capacity.Resources;
+import dev.failover.e2e.NamespaceRemoval;
 import dev.failover.operator.clusters.ClusterCapacityReader;
 import dev.failover.testbed.DataCenterCluster;
 import dev.failover.testbed.FakeDeployments;
@@ -70,7 +71,7 @@ class DataCenterCapacityMonitorIT {
   @AfterAll
   static void deleteNamespace(Testbed testbed) {
     KubernetesClient client = testbed.dataCenter("toronto").client();
-    client.namespaces().withName(NAMESPACE).delete();
+    NamespaceRemoval.begin(client, NAMESPACE);
     await()
         .atMost(WITHIN)
         .pollInterval(Duration.ofMillis(500))

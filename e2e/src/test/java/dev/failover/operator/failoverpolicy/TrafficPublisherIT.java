@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -33,23 +35,32 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TrafficPublisherIT {
   private static final long GONE_WITHIN_SECONDS = 120;
 
-  /** This test's namespaces in the hub, deleted (and waited for) after it. */
+  /** This test's namespaces in the hub, deleted after it; no other test uses them. */
   private final List<String> namespaces = new ArrayList<>();
+
+  /** The namespaces of this class's tests, being deleted; the class waits for them at its end. */
+  private static final Set<String> DELETED = ConcurrentHashMap.newKeySet();
 
   @AfterEach
   void deleteTheNamespaces(Testbed testbed) {
     KubernetesClient hub = testbed.dataCenter("hub").client();
     namespaces.forEach(namespace -> hub.namespaces().withName(namespace).delete());
-    namespaces.forEach(
-        namespace ->
-            hub.namespaces()
-                .withName(namespace)
-                .waitUntilCondition(Objects::isNull, GONE_WITHIN_SECONDS, TimeUnit.SECONDS));
+    DELETED.addAll(namespaces);
   }
 
   @AfterAll
   static void removeTheExamples(Testbed testbed) {
-    HubApi.removeExamples(testbed);
+    KubernetesClient hub = testbed.dataCenter("hub").client();
+    try {
+      DELETED.forEach(
+          namespace ->
+              hub.namespaces()
+                  .withName(namespace)
+                  .waitUntilCondition(Objects::isNull, GONE_WITHIN_SECONDS, TimeUnit.SECONDS));
+    } finally {
+      DELETED.clear();
+      HubApi.removeExamples(testbed);
+    }
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.core.failover.ReplicasMode;
 import dev.failover.core.failover.WorkloadObservation;
+import dev.failover.e2e.NamespaceRemoval;
 import dev.failover.testbed.DataCenterCluster;
 import dev.failover.testbed.SharedTestbedExtension;
 import dev.failover.testbed.Testbed;
@@ -24,7 +25,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The workload actions against a real data center (Toronto, kwok nodes run the pods). The applier
  * goes through Toronto's proxy with short timeouts, as the operator would; the checks read Toronto
- * directly. Each test has its own namespaces, deleted (and waited for) after it.
+ * directly. Each test has its own namespaces, deleted after it; the class waits for them all at its
+ * end, once.
  */
 @ExtendWith(SharedTestbedExtension.class)
 class WorkloadApplierIT {
@@ -47,20 +51,31 @@ class WorkloadApplierIT {
     return Examples.crmPolicyIn(namespace);
   }
 
-  /** Deletes the test's namespaces from Toronto and waits until they are gone. */
+  /** The namespaces of this class's tests, being deleted; the class waits for them at its end. */
+  private static final Set<String> DELETED = ConcurrentHashMap.newKeySet();
+
+  /** Deletes the test's namespaces from Toronto; no other test uses them. */
   @AfterEach
   void deleteTheNamespaces(Testbed testbed) {
     KubernetesClient toronto = toronto(testbed);
-    namespaces.forEach(namespace -> toronto.namespaces().withName(namespace).delete());
+    namespaces.forEach(namespace -> NamespaceRemoval.begin(toronto, namespace));
+    DELETED.addAll(namespaces);
+  }
+
+  /** Waits until every test's namespaces are gone from Toronto: the next class starts clean. */
+  @AfterAll
+  static void awaitTheNamespacesGone(Testbed testbed) {
+    KubernetesClient toronto = toronto(testbed);
     await()
         .atMost(GONE_WITHIN)
         .pollInterval(Duration.ofMillis(500))
         .untilAsserted(
             () ->
-                assertThat(namespaces)
-                    .as("namespaces of this test still in Toronto")
+                assertThat(DELETED)
+                    .as("namespaces of this class's tests still in Toronto")
                     .noneMatch(
                         namespace -> toronto.namespaces().withName(namespace).get() != null));
+    DELETED.clear();
   }
 
   @Test

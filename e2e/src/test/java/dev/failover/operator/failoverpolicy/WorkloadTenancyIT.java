@@ -9,6 +9,7 @@ import dev.failover.core.failover.ReplicasMode;
 import dev.failover.core.failover.WorkloadObservation;
 import dev.failover.core.workload.GroupKind;
 import dev.failover.core.workload.TenancyRule;
+import dev.failover.e2e.NamespaceRemoval;
 import dev.failover.testbed.SharedTestbedExtension;
 import dev.failover.testbed.Testbed;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -150,7 +151,7 @@ class WorkloadTenancyIT {
       return;
     }
     KubernetesClient toronto = shared.dataCenter("toronto").client();
-    NAMESPACES.forEach(namespace -> toronto.namespaces().withName(namespace).delete());
+    NAMESPACES.forEach(namespace -> NamespaceRemoval.begin(toronto, namespace));
     await()
         .atMost(WITHIN)
         .untilAsserted(

@@ -46,6 +46,7 @@ public final class CapacityPlanning {
   /**
    * @param listed the rider's machines, in its order
    * @param latest each data center's newest utilization figure, where it has one
+   * @param cooldown the least time between two changes of the added machines
    */
   public static Outcome step(
       List<MachineSpec> listed,
@@ -55,6 +56,7 @@ public final class CapacityPlanning {
       int maxAdditional,
       Map<String, UtilizationSample> latest,
       State previous,
+      Duration cooldown,
       Instant now) {
     Optional<MachineSpec> template = listed.stream().filter(m -> !m.failover()).findFirst();
     if (template.isEmpty()) {
@@ -87,6 +89,7 @@ public final class CapacityPlanning {
             maxAdditional,
             licenseRoom,
             previous.lastChange(),
+            cooldown,
             now);
     String reason =
         observed.isPresent()

@@ -8,8 +8,9 @@ import java.util.List;
  * The IaaS performance-threshold policy: when to provision one more machine beyond the rider's
  * list, and when to release one. Never on a single sample: utilization must stay over a threshold
  * for {@link #SUSTAINED} consecutive samples to add a machine, and under it by {@link #HYSTERESIS}
- * points for as many to release one; after a change, {@link #COOLDOWN} passes before the next, so a
- * new machine's effect is measured before another is added.
+ * points for as many to release one; after a change, a cooldown ({@link #COOLDOWN} unless {@code
+ * FAILOVER_CAPACITY_COOLDOWN} says otherwise) passes before the next, so a new machine's effect is
+ * measured before another is added.
  */
 public final class CapacityScaler {
   /** Consecutive samples that must agree. */
@@ -18,6 +19,7 @@ public final class CapacityScaler {
   /** Points under the threshold utilization must fall to before a machine is released. */
   public static final int HYSTERESIS = 20;
 
+  /** The default cooldown. */
   public static final Duration COOLDOWN = Duration.ofMinutes(1);
 
   private CapacityScaler() {}
@@ -28,6 +30,7 @@ public final class CapacityScaler {
    * @param maxAdditional {@code capacityThreshold.maxAdditionalVirtualMachines}
    * @param licenseRoom machines the license allows beyond the listed ones
    * @param lastChange when {@code current} last changed; null if never
+   * @param cooldown the least time from {@code lastChange} to the next change
    */
   public static CapacityDecision decide(
       List<UtilizationSample> recent,
@@ -36,6 +39,7 @@ public final class CapacityScaler {
       int maxAdditional,
       int licenseRoom,
       Instant lastChange,
+      Duration cooldown,
       Instant now) {
     int ceiling = Math.max(0, Math.min(maxAdditional, licenseRoom));
     if (current > ceiling) {
@@ -50,7 +54,7 @@ public final class CapacityScaler {
           current, "measuring: " + recent.size() + " of " + SUSTAINED + " samples so far");
     }
     List<UtilizationSample> window = recent.subList(recent.size() - SUSTAINED, recent.size());
-    boolean coolingDown = lastChange != null && lastChange.plus(COOLDOWN).isAfter(now);
+    boolean coolingDown = lastChange != null && lastChange.plus(cooldown).isAfter(now);
     if (window.stream().allMatch(threshold::over)) {
       if (current >= ceiling) {
         return new CapacityDecision(

@@ -1,6 +1,5 @@
 package dev.failover.operator.config;
 
-import dev.failover.core.DurationText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -40,9 +39,9 @@ public record EgressConfig(
     return new EgressConfig(
         configMap,
         url,
-        duration(env, "FAILOVER_DR_ALLOWLIST_REFRESH", "15m"),
+        PositiveDurationSetting.read(env, "FAILOVER_DR_ALLOWLIST_REFRESH", "15m"),
         value(env, "FAILOVER_DR_EGRESS_RESOLVER"),
-        duration(env, "FAILOVER_DR_EGRESS_DNS_TIMEOUT", "2s"));
+        PositiveDurationSetting.read(env, "FAILOVER_DR_EGRESS_DNS_TIMEOUT", "2s"));
   }
 
   private static URI https(String value) {
@@ -55,20 +54,6 @@ public record EgressConfig(
       // refused below, without echoing a value that may hold a credential
     }
     throw new IllegalArgumentException("FAILOVER_DR_ALLOWLIST_URL must be an absolute https URL");
-  }
-
-  private static Duration duration(Map<String, String> env, String name, String fallback) {
-    String value = value(env, name).orElse(fallback);
-    try {
-      Duration duration = DurationText.parse(value);
-      if (duration.isZero() || duration.isNegative()) {
-        throw new IllegalArgumentException("not positive");
-      }
-      return duration;
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          name + " must be a positive duration such as 2s, 15m or 1h: " + value, e);
-    }
   }
 
   private static Optional<String> value(Map<String, String> env, String name) {

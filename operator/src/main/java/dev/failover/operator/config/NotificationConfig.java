@@ -1,7 +1,6 @@
 package dev.failover.operator.config;
 
 import dev.failover.api.v1alpha1.notification.NotificationStatus;
-import dev.failover.core.DurationText;
 import dev.failover.core.notification.DeliveryBackoff;
 import dev.failover.core.notification.DeliveryRules;
 import java.time.Duration;
@@ -27,8 +26,8 @@ public record NotificationConfig(DeliveryRules rules) {
 
   public static NotificationConfig fromEnvironment(Map<String, String> env) {
     int attempts = attempts(env);
-    Duration base = duration(env, "FAILOVER_NOTIFICATION_BACKOFF_BASE", "10s");
-    Duration max = duration(env, "FAILOVER_NOTIFICATION_BACKOFF_MAX", "1h");
+    Duration base = PositiveDurationSetting.read(env, "FAILOVER_NOTIFICATION_BACKOFF_BASE", "10s");
+    Duration max = PositiveDurationSetting.read(env, "FAILOVER_NOTIFICATION_BACKOFF_MAX", "1h");
     if (max.compareTo(base) < 0) {
       throw new IllegalArgumentException(
           "FAILOVER_NOTIFICATION_BACKOFF_MAX must not be shorter than"
@@ -38,7 +37,7 @@ public record NotificationConfig(DeliveryRules rules) {
         new DeliveryRules(
             attempts,
             new DeliveryBackoff(base, max),
-            duration(env, "FAILOVER_NOTIFICATION_RETENTION", "168h")));
+            PositiveDurationSetting.read(env, "FAILOVER_NOTIFICATION_RETENTION", "168h")));
   }
 
   private static int attempts(Map<String, String> env) {
@@ -61,20 +60,6 @@ public record NotificationConfig(DeliveryRules rules) {
             + NotificationStatus.ATTEMPTS_LIMIT
             + ": "
             + value);
-  }
-
-  private static Duration duration(Map<String, String> env, String name, String fallback) {
-    String value = value(env, name);
-    try {
-      Duration duration = DurationText.parse(value == null ? fallback : value);
-      if (duration.isZero()) {
-        throw new IllegalArgumentException("zero");
-      }
-      return duration;
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          name + " must be a positive duration such as 30s, 5m or 168h: " + value, e);
-    }
   }
 
   private static String value(Map<String, String> env, String name) {

@@ -24,6 +24,8 @@ import java.util.UUID;
  * @param egress disaster-recovery egress: the managed allowlist's source and refresh, the resolver
  *     for allowlisted hostnames ({@link EgressConfig})
  * @param backups the backup store: its hub namespace and capacity ({@link BackupConfig})
+ * @param capacity how often capacity is measured and how soon a capacity threshold may change its
+ *     machines again ({@link CapacityConfig})
  * @param restoreTestRunner whether this operator runs ChaosRestoreTests ({@code
  *     FAILOVER_RESTORE_TEST_RUNNER}, default true); false when another tool (Litmus, Krkn...) runs
  *     them and writes their status, which the restore-test gate reads either way
@@ -48,6 +50,7 @@ public record OperatorConfig(
     NotificationConfig notifications,
     EgressConfig egress,
     BackupConfig backups,
+    CapacityConfig capacity,
     boolean restoreTestRunner,
     int maxConcurrentFailbacks) {
 
@@ -94,6 +97,7 @@ public record OperatorConfig(
         NotificationConfig.fromEnvironment(env),
         EgressConfig.fromEnvironment(env),
         BackupConfig.fromEnvironment(env, namespace),
+        CapacityConfig.fromEnvironment(env),
         bool(env, "FAILOVER_RESTORE_TEST_RUNNER", true),
         atLeastOne(env, "FAILOVER_MAX_CONCURRENT_FAILBACKS", DEFAULT_MAX_CONCURRENT_FAILBACKS));
   }

@@ -27,7 +27,10 @@ import org.slf4j.LoggerFactory;
 public final class DataCenterCapacityMonitor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DataCenterCapacityMonitor.class);
 
-  /** How often each data center's nodes and pods are listed. */
+  /**
+   * How often each data center's nodes and pods are listed, unless {@code
+   * FAILOVER_CAPACITY_INTERVAL} says otherwise.
+   */
   public static final Duration INTERVAL = Duration.ofSeconds(15);
 
   /** A measurement older than three intervals says nothing about now. */
@@ -83,6 +86,11 @@ public final class DataCenterCapacityMonitor implements AutoCloseable {
     if (removed != null) {
       removed.task.cancel(false);
     }
+  }
+
+  /** How often each data center is measured. */
+  public Duration interval() {
+    return interval;
   }
 
   /** The latest measurement; empty until the first one succeeds. */

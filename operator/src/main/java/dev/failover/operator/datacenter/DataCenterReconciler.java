@@ -39,7 +39,7 @@ import java.util.function.Consumer;
 public final class DataCenterReconciler implements Reconciler<DataCenter>, Cleaner<DataCenter> {
   /**
    * Latency percentiles and capacity are refreshed in status this often even when nothing else
-   * changes.
+   * changes; capacity measured more often is refreshed as often as it is measured.
    */
   private static final Duration STATUS_REFRESH = Duration.ofSeconds(10);
 
@@ -134,8 +134,10 @@ public final class DataCenterReconciler implements Reconciler<DataCenter>, Clean
     }
     events.changed(dataCenter, stored, dataCenter.getStatus(), ConditionTypes.CREDENTIALS_VALID);
     moments.statusChanged(dataCenter, stored, dataCenter.getStatus());
+    Duration refresh =
+        capacity.interval().compareTo(STATUS_REFRESH) < 0 ? capacity.interval() : STATUS_REFRESH;
     return StatusPatches.patchIfChanged(dataCenter, stored, dataCenter.getStatus())
-        .rescheduleAfter(STATUS_REFRESH);
+        .rescheduleAfter(refresh);
   }
 
   /**

@@ -14,6 +14,7 @@ import dev.failover.core.vm.UtilizationSample;
 import dev.failover.operator.status.ConditionEvents;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -26,9 +27,10 @@ import java.util.function.Function;
 
 /**
  * An IaaS rider's capacity threshold: observe (the CPU utilization in the DataCenters' status,
- * which the operator measures every 15 s) → decide ({@link CapacityPlanning}) → the machines the
- * planner places, the status, and an Event when a machine is added or released. Its memory is the
- * rider's status, so a restarted operator goes on where it stopped.
+ * which the operator measures every {@code FAILOVER_CAPACITY_INTERVAL}, 15 s by default) → decide
+ * ({@link CapacityPlanning}) → the machines the planner places, the status, and an Event when a
+ * machine is added or released. Its memory is the rider's status, so a restarted operator goes on
+ * where it stopped.
  */
 public final class RiderCapacity {
   static final String PROVISIONED = "CapacityProvisioned";
@@ -36,10 +38,24 @@ public final class RiderCapacity {
 
   private final ConditionEvents events;
   private final Clock clock;
+  private final Duration interval;
+  private final Duration cooldown;
 
-  public RiderCapacity(ConditionEvents events, Clock clock) {
+  /**
+   * @param interval how often the data centers' utilization is measured, so how often a rider with
+   *     a threshold looks for a new sample
+   * @param cooldown the least time between two changes of the added machines
+   */
+  public RiderCapacity(ConditionEvents events, Clock clock, Duration interval, Duration cooldown) {
     this.events = events;
     this.clock = clock;
+    this.interval = interval;
+    this.cooldown = cooldown;
+  }
+
+  /** How soon a rider with a threshold is reconciled again, for the next sample. */
+  Duration interval() {
+    return interval;
   }
 
   /**
@@ -76,6 +92,7 @@ public final class RiderCapacity {
             scaling.maxAdditional(),
             latest,
             previous,
+            cooldown,
             clock.instant());
     int added = outcome.state().additional();
     if (added != previous.additional()) {

@@ -261,13 +261,14 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
                 .anyMatch(m -> !Boolean.TRUE.equals(m.getApplied()) && !RiderMachines.notServed(m));
     // KubeVirt installed later is found at the next look at the data center's discovery.
     boolean notServed = status.getVirtualMachines().stream().anyMatch(RiderMachines::notServed);
-    // A capacity threshold judges every new utilization sample: they come every 15 s.
-    boolean measuring = status.getCapacity() != null;
-    return StatusPatches.<R>patchIfChanged(rider, stored, status)
-        .rescheduleAfter(
-            pending || measuring
-                ? WHILE_PENDING
-                : notServed ? KubeVirtDiscovery.REFRESH : WHILE_SETTLED);
+    Duration next = pending ? WHILE_PENDING : notServed ? KubeVirtDiscovery.REFRESH : WHILE_SETTLED;
+    // A capacity threshold judges every new utilization sample: they come as often as the data
+    // centers are measured.
+    boolean measuring = capacity != null && status.getCapacity() != null;
+    if (measuring && capacity.interval().compareTo(next) < 0) {
+      next = capacity.interval();
+    }
+    return StatusPatches.<R>patchIfChanged(rider, stored, status).rescheduleAfter(next);
   }
 
   /** The failover plan against the policies and the privacy laws of their data centers. */

@@ -38,7 +38,15 @@ class CapacityPlanningTest {
     Outcome step() {
       Outcome outcome =
           CapacityPlanning.step(
-              List.of(APP, STANDBY), license, policies, CPU_50, 2, latest, state, now);
+              List.of(APP, STANDBY),
+              license,
+              policies,
+              CPU_50,
+              2,
+              latest,
+              state,
+              CapacityScaler.COOLDOWN,
+              now);
       state = outcome.state();
       return outcome;
     }
@@ -207,6 +215,7 @@ class CapacityPlanningTest {
             2,
             Map.of(),
             new State(List.of(), 1, START),
+            CapacityScaler.COOLDOWN,
             START);
     assertThat(outcome.state().additional()).isZero();
     assertThat(names(outcome)).containsExactly("standby");

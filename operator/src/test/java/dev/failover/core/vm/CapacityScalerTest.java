@@ -26,7 +26,8 @@ class CapacityScalerTest {
   }
 
   private static CapacityDecision decide(List<UtilizationSample> samples, int current) {
-    return CapacityScaler.decide(samples, current, THRESHOLD, 2, 5, null, NOW);
+    return CapacityScaler.decide(
+        samples, current, THRESHOLD, 2, 5, null, CapacityScaler.COOLDOWN, NOW);
   }
 
   @Test
@@ -53,28 +54,50 @@ class CapacityScalerTest {
   void aChangeWaitsOutTheCooldown() {
     List<UtilizationSample> hot = cpu(90, 90, 90);
     Instant justNow = NOW.minus(CapacityScaler.COOLDOWN).plusSeconds(1);
-    assertThat(CapacityScaler.decide(hot, 1, THRESHOLD, 2, 5, justNow, NOW).additionalMachines())
+    assertThat(
+            CapacityScaler.decide(hot, 1, THRESHOLD, 2, 5, justNow, CapacityScaler.COOLDOWN, NOW)
+                .additionalMachines())
         .isEqualTo(1);
     Instant longAgo = NOW.minus(CapacityScaler.COOLDOWN);
-    assertThat(CapacityScaler.decide(hot, 1, THRESHOLD, 2, 5, longAgo, NOW).additionalMachines())
+    assertThat(
+            CapacityScaler.decide(hot, 1, THRESHOLD, 2, 5, longAgo, CapacityScaler.COOLDOWN, NOW)
+                .additionalMachines())
         .isEqualTo(2);
+  }
+
+  @Test
+  void aShorterCooldownAllowsTheNextChangeSooner() {
+    List<UtilizationSample> hot = cpu(90, 90, 90);
+    Duration cooldown = Duration.ofSeconds(20);
+    Instant changed = NOW.minusSeconds(21);
+    assertThat(
+            CapacityScaler.decide(hot, 1, THRESHOLD, 2, 5, changed, cooldown, NOW)
+                .additionalMachines())
+        .isEqualTo(2);
+    assertThat(
+            CapacityScaler.decide(hot, 1, THRESHOLD, 2, 5, NOW.minusSeconds(19), cooldown, NOW)
+                .reason())
+        .isEqualTo("over the threshold; waiting out the cooldown");
   }
 
   @Test
   void maxAdditionalAndTheLicenseBoundTheMachinesAdded() {
     List<UtilizationSample> hot = cpu(90, 90, 90);
-    CapacityDecision atMax = CapacityScaler.decide(hot, 2, THRESHOLD, 2, 5, null, NOW);
+    CapacityDecision atMax =
+        CapacityScaler.decide(hot, 2, THRESHOLD, 2, 5, null, CapacityScaler.COOLDOWN, NOW);
     assertThat(atMax.additionalMachines()).isEqualTo(2);
     assertThat(atMax.reason()).contains("maxAdditionalVirtualMachines (2) is reached");
 
-    CapacityDecision atLicense = CapacityScaler.decide(hot, 1, THRESHOLD, 3, 1, null, NOW);
+    CapacityDecision atLicense =
+        CapacityScaler.decide(hot, 1, THRESHOLD, 3, 1, null, CapacityScaler.COOLDOWN, NOW);
     assertThat(atLicense.additionalMachines()).isEqualTo(1);
     assertThat(atLicense.reason()).contains("license.maxVirtualMachines (room for 1)");
   }
 
   @Test
   void machinesBeyondALoweredCeilingAreReleasedAtOnce() {
-    CapacityDecision decision = CapacityScaler.decide(cpu(90), 3, THRESHOLD, 1, 5, NOW, NOW);
+    CapacityDecision decision =
+        CapacityScaler.decide(cpu(90), 3, THRESHOLD, 1, 5, NOW, CapacityScaler.COOLDOWN, NOW);
     assertThat(decision.additionalMachines()).isEqualTo(1);
     assertThat(decision.reason()).startsWith("released to 1");
   }
