@@ -16,6 +16,7 @@ import dev.failover.core.failover.FailoverProgress;
 import dev.failover.core.failover.FailoverStateMachine;
 import dev.failover.core.failover.PolicySettings;
 import dev.failover.core.failover.PolicySituation;
+import dev.failover.core.failover.SettledTraffic;
 import dev.failover.core.pool.PoolAssignment;
 import dev.failover.core.pool.PoolRetry;
 import dev.failover.core.restoregate.GateReview;
@@ -152,10 +153,13 @@ public final class FailoverPolicyReconciler
   @Override
   public List<EventSource<?, FailoverPolicy>> prepareEventSources(
       EventSourceContext<FailoverPolicy> context) {
-    // A data center's phase change wakes every policy that lists it.
+    // A data center's phase change wakes every policy that lists it; its figures do not.
     dataCenters =
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(DataCenter.class, FailoverPolicy.class)
+                .withOnUpdateFilter(
+                    (DataCenter after, DataCenter before) ->
+                        DataCenterNews.mattersToPolicies(before, after))
                 .withSecondaryToPrimaryMapper(
                     dataCenter ->
                         context
@@ -267,7 +271,14 @@ public final class FailoverPolicyReconciler
         current = persist(current, status, context);
         persisted = Serialization.clone(status);
       }
-      outcome = executor.act(current, decision.actions(), progress, placement::get, crashPoint);
+      outcome =
+          executor.act(
+              current,
+              SettledTraffic.withoutRepublishing(
+                  decision.actions(), progress, observation.situation().trafficTarget()),
+              progress,
+              placement::get,
+              crashPoint);
       restoreGate.act(current, gates);
       if (outcome.requiredFailed() || before.equals(after)) {
         break;
