@@ -88,7 +88,7 @@ record ScaleFleet(int policies, int namespaces, List<String> dataCenters) {
         - apiVersion: v1
           kind: Service
           metadata: {name: %s}
-          spec: {selector: {app: %s}, ports: [{port: 80}]}
+          spec: {clusterIP: None, selector: {app: %s}, ports: [{port: 80}]}
         - apiVersion: v1
           kind: ServiceAccount
           metadata: {name: %s}
