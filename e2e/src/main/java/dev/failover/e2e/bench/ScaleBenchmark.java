@@ -141,7 +141,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
       Instant cutAt = Instant.now();
       Measure storm = Measure.start(world, operator, PLANS);
       world.dataCenter(cut).stop();
-      Map<String, FailoverPolicyStatus> movedAway =
+      Map<String, FailoverPolicyStatus> settledAway =
           await(
               world,
               "failed over away from " + cut,
@@ -149,12 +149,15 @@ public final class ScaleBenchmark implements Callable<Integer> {
               s -> settledAwayFrom(s, cut, cutAt),
               deadline);
       Measure.Result duringStorm = storm.stop();
+      Map<String, FailoverRecord> movedAway = new HashMap<>();
+      settledAway.forEach(
+          (key, status) -> movedAway.put(key, awayFrom(status, cut, cutAt).orElseThrow()));
       log("storm: %s", duringStorm);
 
       Instant restoredAt = Instant.now();
       Measure flood = Measure.start(world, operator, PLANS);
       world.dataCenter(cut).start();
-      Map<String, FailoverPolicyStatus> back =
+      Map<String, FailoverPolicyStatus> settledBack =
           await(
               world,
               "failed back to " + cut,
@@ -162,6 +165,8 @@ public final class ScaleBenchmark implements Callable<Integer> {
               s -> settledIn(s, cut) && movedAfter(s, restoredAt),
               deadline);
       Measure.Result duringFailback = flood.stop();
+      Map<String, FailoverRecord> back = new HashMap<>();
+      settledBack.forEach((key, status) -> back.put(key, status.getLastFailover()));
 
       Path csv = work.resolve("scale-runs.csv");
       writeCsv(csv, affected, drafts, movedAway, back, cutAt, restoredAt);
@@ -192,13 +197,29 @@ public final class ScaleBenchmark implements Callable<Integer> {
         && (dataCenter == null || dataCenter.equals(status.getActiveDataCenter()));
   }
 
+  /**
+   * Settled elsewhere after a completed move away from the data center, decided after the cut; the
+   * policy may have moved on again since (a data center that browned out under the storm).
+   */
   private static boolean settledAwayFrom(FailoverPolicyStatus status, String from, Instant after) {
-    FailoverRecord last = status.getLastFailover();
     return status.getCurrentStep() == null
-        && last != null
-        && from.equals(last.getFrom())
-        && last.getCompletedAt() != null
-        && Instant.parse(last.getDetectedAt()).isAfter(after);
+        && status.getActiveDataCenter() != null
+        && !from.equals(status.getActiveDataCenter())
+        && awayFrom(status, from, after).isPresent();
+  }
+
+  /** The first completed move away from the data center decided after the instant. */
+  static Optional<FailoverRecord> awayFrom(
+      FailoverPolicyStatus status, String from, Instant after) {
+    List<FailoverRecord> records = new ArrayList<>(status.getHistory());
+    if (status.getLastFailover() != null) {
+      records.add(status.getLastFailover());
+    }
+    return records.stream()
+        .filter(record -> from.equals(record.getFrom()))
+        .filter(record -> record.getCompletedAt() != null && record.getDetectedAt() != null)
+        .filter(record -> Instant.parse(record.getDetectedAt()).isAfter(after))
+        .min(java.util.Comparator.comparing(record -> Instant.parse(record.getDetectedAt())));
   }
 
   private static boolean movedAfter(FailoverPolicyStatus status, Instant after) {
@@ -250,8 +271,8 @@ public final class ScaleBenchmark implements Callable<Integer> {
       Path csv,
       List<String> affected,
       Map<String, PolicyDraft> drafts,
-      Map<String, FailoverPolicyStatus> movedAway,
-      Map<String, FailoverPolicyStatus> back,
+      Map<String, FailoverRecord> movedAway,
+      Map<String, FailoverRecord> back,
       Instant cutAt,
       Instant restoredAt)
       throws java.io.IOException {
@@ -260,8 +281,8 @@ public final class ScaleBenchmark implements Callable<Integer> {
         "policy,standby,objects,to,failover_detected_at,failover_completed_at,failover_ms,"
             + "failback_detected_at,failback_completed_at,failback_ms");
     for (String key : affected) {
-      FailoverRecord away = movedAway.get(key).getLastFailover();
-      FailoverRecord home = back.get(key).getLastFailover();
+      FailoverRecord away = movedAway.get(key);
+      FailoverRecord home = back.get(key);
       PolicyDraft draft = drafts.get(key);
       lines.add(
           String.join(

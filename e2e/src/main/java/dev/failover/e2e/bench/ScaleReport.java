@@ -1,6 +1,5 @@
 package dev.failover.e2e.bench;
 
-import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverRecord;
 import dev.failover.e2e.PolicyDraft;
 import java.time.Duration;
@@ -23,10 +22,10 @@ final class ScaleReport {
       Duration placement,
       ScaleBenchmark.Measure.Result atRest,
       List<String> affected,
-      Map<String, FailoverPolicyStatus> movedAway,
+      Map<String, FailoverRecord> movedAway,
       Instant cutAt,
       ScaleBenchmark.Measure.Result storm,
-      Map<String, FailoverPolicyStatus> back,
+      Map<String, FailoverRecord> back,
       Instant restoredAt,
       ScaleBenchmark.Measure.Result failback,
       ProcessUsage end) {
@@ -65,9 +64,7 @@ final class ScaleReport {
     affected.stream()
         .collect(
             Collectors.groupingBy(
-                key -> movedAway.get(key).getLastFailover().getTo(),
-                TreeMap::new,
-                Collectors.counting()))
+                key -> movedAway.get(key).getTo(), TreeMap::new, Collectors.counting()))
         .forEach(
             (to, count) -> out.append("- ").append(to).append(": ").append(count).append('\n'));
     out.append(
@@ -89,20 +86,20 @@ final class ScaleReport {
   }
 
   private static List<Long> times(
-      List<String> keys, Map<String, FailoverPolicyStatus> statuses, Instant from) {
+      List<String> keys, Map<String, FailoverRecord> records, Instant from) {
     List<Long> times = new ArrayList<>();
     for (String key : keys) {
-      FailoverRecord record = statuses.get(key).getLastFailover();
+      FailoverRecord record = records.get(key);
       times.add(Duration.between(from, Instant.parse(record.getCompletedAt())).toMillis());
     }
     return times;
   }
 
   /** The most failbacks whose [decision, completion] intervals overlap at one instant. */
-  static int maxOverlap(List<String> keys, Map<String, FailoverPolicyStatus> statuses) {
+  static int maxOverlap(List<String> keys, Map<String, FailoverRecord> records) {
     List<long[]> edges = new ArrayList<>();
     for (String key : keys) {
-      FailoverRecord record = statuses.get(key).getLastFailover();
+      FailoverRecord record = records.get(key);
       edges.add(new long[] {Instant.parse(record.getDetectedAt()).toEpochMilli(), 1});
       edges.add(new long[] {Instant.parse(record.getCompletedAt()).toEpochMilli(), -1});
     }

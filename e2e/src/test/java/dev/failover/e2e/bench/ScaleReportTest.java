@@ -2,7 +2,6 @@ package dev.failover.e2e.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverRecord;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ScaleReportTest {
   @Test
   void overlapCountsMovesInFlightAtOnce() {
-    Map<String, FailoverPolicyStatus> statuses =
+    Map<String, FailoverRecord> statuses =
         Map.of(
             "a", moved("10:00:00Z", "10:00:05Z"),
             "b", moved("10:00:01Z", "10:00:02Z"),
@@ -23,18 +22,16 @@ class ScaleReportTest {
 
   @Test
   void backToBackMovesDoNotOverlap() {
-    Map<String, FailoverPolicyStatus> statuses =
+    Map<String, FailoverRecord> statuses =
         Map.of("a", moved("10:00:00Z", "10:00:01Z"), "b", moved("10:00:01Z", "10:00:02Z"));
 
     assertThat(ScaleReport.maxOverlap(List.of("a", "b"), statuses)).isEqualTo(1);
   }
 
-  private static FailoverPolicyStatus moved(String detected, String completed) {
+  private static FailoverRecord moved(String detected, String completed) {
     FailoverRecord record = new FailoverRecord();
     record.setDetectedAt("2026-12-01T" + detected);
     record.setCompletedAt("2026-12-01T" + completed);
-    FailoverPolicyStatus status = new FailoverPolicyStatus();
-    status.setLastFailover(record);
-    return status;
+    return record;
   }
 }
