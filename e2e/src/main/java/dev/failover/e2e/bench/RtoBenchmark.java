@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.ToLongFunction;
@@ -29,10 +30,11 @@ import picocli.CommandLine.Option;
  * Measures RTO over repeated blackouts with the default detection settings: a Hot and a Warm policy
  * share the active data center, which is cut (its control plane stopped, or its API server frozen,
  * the kinds taking turns), and both fail over. The cut data center is brought back and the next
- * blackout hits wherever the workloads went, so no run waits for a failback and every data center
- * gets cut. Reports percentiles of the RTO, of detection and of the time beyond it, per cut kind,
- * the rules that triggered the moves, and writes every sample to a CSV so anyone can recompute the
- * table.
+ * blackout hits wherever the workloads went, so no run waits for a failback: Toronto and Chicago
+ * take turns (Washington, third in priority, is never the target). Each cut comes at a random point
+ * of the probe cycle. Reports percentiles of the RTO, of detection and of the time beyond it, per
+ * cut kind, the rules that triggered the moves, and writes every sample to a CSV so anyone can
+ * recompute the table.
  */
 @Command(
     name = "rto-benchmark",
@@ -59,6 +61,21 @@ public final class RtoBenchmark implements Callable<Integer> {
   @Option(names = "--csv", description = "Raw samples; <work>/rto-runs.csv when unset.")
   private Path csv;
 
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed of the random wait before each cut (uniform over one probe interval).")
+  private long seed;
+
+  /**
+   * The default probe interval. The runs settle when a probe reports the data center Healthy, so
+   * cutting at once would always cut at the same point of the probe cycle; a random wait over one
+   * interval spreads the cuts evenly over it, as real failures fall.
+   */
+  private static final Duration PROBE_INTERVAL = Duration.ofSeconds(2);
+
+  private Random phases;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new RtoBenchmark()).execute(args));
   }
@@ -75,6 +92,7 @@ public final class RtoBenchmark implements Callable<Integer> {
       }
       Path raw = csv == null ? work.resolve("rto-runs.csv") : csv;
       List<String> lines = new ArrayList<>(List.of(BlackoutSample.CSV_HEADER));
+      phases = new Random(seed);
       for (int run = 1; run <= runs; run++) {
         CutKind cut = cuts.get((run - 1) % cuts.size());
         List<BlackoutSample> measured = blackout(world, run, cut);
@@ -127,6 +145,7 @@ public final class RtoBenchmark implements Callable<Integer> {
     for (PolicyWatch policy : policies) {
       policy.awaitActiveIn(active, SETTLE);
     }
+    sleep(Duration.ofMillis(phases.nextInt((int) PROBE_INTERVAL.toMillis())));
     Instant cut = Instant.now();
     kind.cut(world.dataCenter(active));
     List<BlackoutSample> measured = new ArrayList<>();
@@ -153,6 +172,15 @@ public final class RtoBenchmark implements Callable<Integer> {
     }
     world.awaitDataCenterPhase(active, DataCenterPhase.Healthy, SETTLE);
     return measured;
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted before a cut", e);
+    }
   }
 
   private static String activeOf(PolicyWatch policy) {

@@ -30,9 +30,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The cache of the operator's own objects against a real data center (Toronto): it answers from its
- * watch only once in sync and while watching, sees only objects with the operator's label, tells
- * spec, label and deletion changes but not status updates, and stops vouching when the data center
- * is cut off or refuses the list.
+ * watch only once in sync and while watching, sees only objects with the operator's label, keeps
+ * only what the operator reads of them, tells edits (spec, content, labels) and deletions apart
+ * from changes of readiness, and stops vouching when the data center is cut off or refuses the
+ * list.
  */
 @ExtendWith(SharedTestbedExtension.class)
 class ManagedObjectCacheIT {
@@ -99,6 +100,12 @@ class ManagedObjectCacheIT {
     assertThat(ours).isPresent();
     assertThat(ours.get().getMetadata().getLabels()).containsAllEntriesOf(OURS);
     assertThat(ours.get().getMetadata().getManagedFields()).as("not kept").isNullOrEmpty();
+    assertThat(ours.get().getAdditionalProperties())
+        .as("the data is not kept")
+        .doesNotContainKey("data");
+    assertThat(ours.get().getMetadata().getAnnotations())
+        .as("a digest of it instead")
+        .containsKey(TrimmedCopies.CONTENT_DIGEST);
     assertThat(find("ConfigMap", "theirs")).as("another's object").contains(Optional.empty());
     assertThat(find("ConfigMap", "missing")).contains(Optional.empty());
     assertThat(cache.find("v1", "Secret", NAMESPACE, "ours")).as("a kind not cached").isEmpty();
@@ -110,7 +117,7 @@ class ManagedObjectCacheIT {
   }
 
   @Test
-  void tellsSpecLabelAndDeletionChangesButNotStatusUpdates(Testbed testbed) {
+  void tellsEditsAndDeletionsAsEditsAndReadinessAlone(Testbed testbed) {
     KubernetesClient admin = testbed.dataCenter("toronto").client();
     Deployment deployment = FakeDeployments.fake(NAMESPACE, "web", 1, Map.of(), Map.of());
     deployment.getMetadata().setLabels(OURS);
@@ -118,19 +125,25 @@ class ManagedObjectCacheIT {
     admin.resource(configMap("settings", OURS)).create();
     cache = cacheOf(testbed.dataCenter("toronto").proxiedClientConfig());
     awaitVouched("settings");
-    await()
-        .atMost(WITHIN)
-        .until(
-            () ->
-                find("Deployment", "web")
-                    .flatMap(found -> found)
-                    .map(web -> web.getAdditionalProperties().get("status"))
-                    .map(status -> ((Map<?, ?>) status).get("observedGeneration"))
-                    .isPresent());
-    assertThat(changes).as("status updates are not told").isEmpty();
+    await().atMost(WITHIN).until(() -> availableReplicas("web") == 1);
+    assertThat(find("Deployment", "web").flatMap(found -> found).orElseThrow())
+        .as("a Deployment keeps its replicas and readiness, not its pod template")
+        .satisfies(
+            web -> {
+              assertThat(fields(web, "spec")).containsOnlyKeys("replicas");
+              assertThat(fields(web, "status"))
+                  .containsKeys("observedGeneration", "availableReplicas", "conditions");
+            });
+    assertThat(changes).as("no edit so far").noneMatch(ManagedObjectChange::edited);
 
     admin.apps().deployments().inNamespace(NAMESPACE).withName("web").scale(2);
-    await().atMost(WITHIN).until(() -> changes.size() == 1);
+    await().atMost(WITHIN).until(() -> edits() == 1);
+    int toldBefore = changes.size();
+    await().atMost(WITHIN).until(() -> availableReplicas("web") == 2);
+    assertThat(changes.subList(toldBefore, changes.size()))
+        .as("the second replica serving is told as readiness, not as an edit")
+        .isNotEmpty()
+        .noneMatch(ManagedObjectChange::edited);
     admin
         .configMaps()
         .inNamespace(NAMESPACE)
@@ -142,9 +155,18 @@ class ManagedObjectCacheIT {
                     .addToLabels("x", "y")
                     .endMetadata()
                     .build());
-    await().atMost(WITHIN).until(() -> changes.size() == 2);
+    await().atMost(WITHIN).until(() -> edits() == 2);
+    admin
+        .configMaps()
+        .inNamespace(NAMESPACE)
+        .withName("settings")
+        .edit(cm -> new ConfigMapBuilder(cm).addToData("key", "changed by hand").build());
+    await()
+        .atMost(WITHIN)
+        .alias("a ConfigMap has no generation: its data is told by digest")
+        .until(() -> edits() == 3);
     admin.configMaps().inNamespace(NAMESPACE).withName("settings").delete();
-    await().atMost(WITHIN).until(() -> changes.size() == 3);
+    await().atMost(WITHIN).until(() -> edits() == 4);
 
     assertThat(changes)
         .allSatisfy(
@@ -155,6 +177,24 @@ class ManagedObjectCacheIT {
     await()
         .atMost(WITHIN)
         .until(() -> find("ConfigMap", "settings").equals(Optional.of(Optional.empty())));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> fields(GenericKubernetesResource object, String field) {
+    return (Map<String, Object>) object.getAdditionalProperties().get(field);
+  }
+
+  private long edits() {
+    return changes.stream().filter(ManagedObjectChange::edited).count();
+  }
+
+  private int availableReplicas(String deployment) {
+    return find("Deployment", deployment)
+        .flatMap(found -> found)
+        .map(web -> (Map<?, ?>) web.getAdditionalProperties().get("status"))
+        .map(status -> status.get("availableReplicas"))
+        .map(count -> ((Number) count).intValue())
+        .orElse(0);
   }
 
   @Test

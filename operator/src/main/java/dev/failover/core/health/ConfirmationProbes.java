@@ -7,16 +7,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Quick confirmation of a refusal. After a refused probe of a data center that serves, the next
- * probe comes {@code interval} later instead of a whole probe interval, and so on until a probe
- * gets through or the failures reach the blackout threshold. A refused connection is a clear answer
- * (nothing listens, or the server said no), so confirming it at once costs a request or two and
- * saves whole intervals: with 2 s probes and a threshold of 3, a stopped control plane is
- * Unreachable about 0.4 s after the first refusal instead of 4 s.
+ * Quick confirmation of a failed probe. After a refused or timed-out probe of a data center that
+ * serves, the next probe comes {@code interval} after the answer instead of a whole probe interval
+ * after the last one, and so on until a probe gets through or the failures reach the blackout
+ * threshold. With 2 s probes, a 1 s timeout and a threshold of 3, a stopped control plane (refused)
+ * is Unreachable about 0.4 s after the first refusal instead of 4 s, and a hung one (timed out)
+ * about 2.4 s after the first timeout instead of 4 s.
  *
- * <p>A probe that timed out is not hurried: a hang looks the same as a slow, overloaded server, and
- * confirming it quickly would turn a bad second into a failover. Hangs keep the interval's pace,
- * which is also the RTO check's worst case. An {@code interval} of zero turns confirmation off.
+ * <p>The price is for hangs: a server that answers nothing for {@code threshold × timeout +
+ * (threshold - 1) × interval} (3.4 s with the defaults) is now a blackout, where it had to hang for
+ * about {@code (threshold - 1) × probe interval + timeout} (5 s). A longer hang than that is no bad
+ * second, and the brownout rules, not the blackout rule, judge a slow server that still answers.
+ * The probe loop confirms a timeout only when the timeout and this interval together are shorter
+ * than the probe interval, so confirming is never slower than the schedule. An {@code interval} of
+ * zero turns confirmation off.
  */
 public record ConfirmationProbes(Duration interval) {
   public static final ConfirmationProbes OFF = new ConfirmationProbes(Duration.ZERO);
@@ -40,7 +44,7 @@ public record ConfirmationProbes(Duration interval) {
       HealthState state, ProbeResult probe, HealthThresholds thresholds) {
     boolean confirm =
         !interval.isZero()
-            && probe.outcome() == ProbeOutcome.Refused
+            && probe.outcome().failed()
             && SERVING.contains(state.phase())
             && state.consecutiveFailures() > 0
             && state.consecutiveFailures() < thresholds.failureThreshold();

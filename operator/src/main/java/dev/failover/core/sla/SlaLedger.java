@@ -27,12 +27,17 @@ public record SlaLedger(
     List<MonthSummary> months,
     SlaRisk risk) {
   /**
-   * The operator looks at every policy at least every 15 s but keeps a heartbeat only this often,
-   * so a policy that stays up is not written every 15 s.
+   * The heartbeat is persisted only this often while nothing changes, so a thousand policies that
+   * stay up are not written every few seconds. It matters only across an operator restart: while
+   * the operator runs, it is told of every change and its silence is not a gap (see {@link
+   * #observe(ServiceState, Instant, BigDecimal, boolean)}).
    */
-  public static final Duration HEARTBEAT_REFRESH = Duration.ofSeconds(30);
+  public static final Duration HEARTBEAT_REFRESH = Duration.ofMinutes(5);
 
-  /** A longer silence since the heartbeat means the operator was not looking. */
+  /**
+   * A longer silence since the heartbeat, not covered by the same operator's watch, means the
+   * operator was not looking.
+   */
   public static final Duration UNOBSERVED_AFTER = Duration.ofMinutes(2);
 
   public static final SlaLedger NOT_STARTED =
@@ -63,10 +68,23 @@ public record SlaLedger(
   }
 
   /**
-   * Folds in one observation at {@code now}. A time before the heartbeat (a clock stepped back)
-   * changes nothing.
+   * Folds in one observation at {@code now}, as the first one of an operator that has just started:
+   * a silence longer than {@link #UNOBSERVED_AFTER} since the heartbeat was not observed.
    */
   public Update observe(ServiceState state, Instant now, BigDecimal slaPercent) {
+    return observe(state, now, slaPercent, false);
+  }
+
+  /**
+   * Folds in one observation at {@code now}. A time before the heartbeat (a clock stepped back)
+   * changes nothing.
+   *
+   * @param watchedSinceHeartbeat the same operator observed the policy at or after the heartbeat
+   *     and has been told of every change since (its watches and probes), so the silence since is
+   *     no gap however long
+   */
+  public Update observe(
+      ServiceState state, Instant now, BigDecimal slaPercent, boolean watchedSinceHeartbeat) {
     if (!started()) {
       return state == ServiceState.Up
           ? new Update(new SlaLedger(now, now, state, List.of(), List.of(), null), List.of())
@@ -76,7 +94,8 @@ public record SlaLedger(
       return new Update(this, List.of());
     }
     List<DowntimeInterval> next = new ArrayList<>(intervals);
-    boolean unobserved = Duration.between(heartbeat, now).compareTo(UNOBSERVED_AFTER) > 0;
+    boolean unobserved =
+        !watchedSinceHeartbeat && Duration.between(heartbeat, now).compareTo(UNOBSERVED_AFTER) > 0;
     if (unobserved && (heartbeatState != ServiceState.Up || state != ServiceState.Up)) {
       closeOpen(next, heartbeat);
       append(next, new DowntimeInterval(heartbeat, now, DowntimeKind.Unknown));
@@ -94,8 +113,10 @@ public record SlaLedger(
     if (wanted != null && openInterval(next) == null) {
       append(next, DowntimeInterval.open(now, wanted));
     }
+    // An operator's first look since it started is kept: the silence before it is judged once.
     boolean refresh =
         unobserved
+            || !watchedSinceHeartbeat
             || state != heartbeatState
             || Duration.between(heartbeat, now).compareTo(HEARTBEAT_REFRESH) >= 0;
     List<SlaMoment> moments = new ArrayList<>();

@@ -13,7 +13,8 @@
  *       kept as intervals {@code [start, end)}; one still going on is open and counts up to now.
  *   <li><b>Unknown</b> intervals are time the operator did not observe: its own downtime, or the
  *       active data center's workload could not be read. When the ledger's heartbeat is older than
- *       {@link dev.failover.core.sla.SlaLedger#UNOBSERVED_AFTER} and the workload was not up at the
+ *       {@link dev.failover.core.sla.SlaLedger#UNOBSERVED_AFTER}, the operator that observes now
+ *       has not watched the policy since (it restarted), and the workload was not up at the
  *       heartbeat, or is not up now, the whole silence is Unknown. Unknown counts as down (against
  *       the provider) and is reported apart. A silence between two observations that both found the
  *       workload up is not counted.

@@ -140,7 +140,7 @@ public final class ManagedObjectCache implements AutoCloseable {
               .inNamespace(key.namespace())
               .withLabel(managedByLabel, managedByValue)
               .runnableInformer(0);
-      informer.itemStore(new WithoutManagedFields());
+      informer.itemStore(new TrimmedCopies());
       // Retries the watch once the first list has succeeded; a refused first list stops here.
       informer.exceptionHandler((started, failure) -> started);
       informer.addEventHandler(new Relay());
@@ -203,7 +203,7 @@ public final class ManagedObjectCache implements AutoCloseable {
     }
   }
 
-  /** Tells of changes someone may have to act on: a spec or label edited, or a deletion. */
+  /** Tells of changes a policy must look at: an edit or a deletion, or a change of readiness. */
   private final class Relay implements ResourceEventHandler<GenericKubernetesResource> {
     @Override
     public void onAdd(GenericKubernetesResource object) {

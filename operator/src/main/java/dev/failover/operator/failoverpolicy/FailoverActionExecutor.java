@@ -19,6 +19,7 @@ import dev.failover.operator.observability.FailoverMetrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -272,11 +273,14 @@ public final class FailoverActionExecutor {
 
   /**
    * One of the operator's objects in a data center was changed or deleted by someone: the policy it
-   * is for applies its workload there again at its next decision.
+   * is for applies its workload there again at its next decision. A change of readiness alone needs
+   * no apply.
    */
   public void changed(ManagedObjectChange change) {
     Map<String, String> labels = change.labels();
-    if (labels.containsKey(PolicyLabels.NAMESPACE) && labels.containsKey(PolicyLabels.NAME)) {
+    if (change.edited()
+        && labels.containsKey(PolicyLabels.NAMESPACE)
+        && labels.containsKey(PolicyLabels.NAME)) {
       recentlyApplied.changed(
           labels.get(PolicyLabels.NAMESPACE), labels.get(PolicyLabels.NAME), change.dataCenter());
     }
@@ -285,6 +289,15 @@ public final class FailoverActionExecutor {
   /** A deleted policy's apply cache goes with it. */
   public void forget(FailoverPolicy policy) {
     recentlyApplied.forget(policy);
+  }
+
+  /**
+   * Whether a change to the workload's objects in every one of these data centers is told as it
+   * happens (their copies are watched), so nothing there needs a poll to be seen.
+   */
+  public boolean watchesChangesEverywhere(
+      FailoverPolicy policy, Collection<DataCenter> dataCenters) {
+    return dataCenters.stream().allMatch(dataCenter -> watchesChanges(policy, dataCenter));
   }
 
   private boolean watchesChanges(FailoverPolicy policy, DataCenter dataCenter) {

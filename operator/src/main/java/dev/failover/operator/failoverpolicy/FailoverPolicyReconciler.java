@@ -20,6 +20,8 @@ import dev.failover.core.failover.SettledTraffic;
 import dev.failover.core.pool.PoolAssignment;
 import dev.failover.core.pool.PoolRetry;
 import dev.failover.core.restoregate.GateReview;
+import dev.failover.core.sla.ServiceRule;
+import dev.failover.core.sla.ServiceState;
 import dev.failover.operator.backup.BackupSchedule;
 import dev.failover.operator.config.TenancyConfig;
 import dev.failover.operator.dr.PolicyDisasterRecovery;
@@ -29,6 +31,7 @@ import dev.failover.operator.status.StatusConditions;
 import dev.failover.operator.status.StatusPatches;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -44,6 +47,7 @@ import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInbound
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,13 +68,13 @@ import org.slf4j.LoggerFactory;
  * the status is authoritative at every externally visible step (traffic switched, fenced,
  * recorded); see {@link #reconcile}.
  */
-@ControllerConfiguration(name = "failoverpolicy")
+@ControllerConfiguration(
+    name = "failoverpolicy",
+    informer = @Informer(itemStore = PoliciesWithoutManagedFields.class))
 public final class FailoverPolicyReconciler
     implements Reconciler<FailoverPolicy>, Cleaner<FailoverPolicy> {
   private static final Logger log = LoggerFactory.getLogger(FailoverPolicyReconciler.class);
   private static final int MAX_DECISIONS_PER_RECONCILE = 8;
-  private static final Duration WHILE_MOVING = Duration.ofMillis(500);
-  private static final Duration WHILE_SETTLED = Duration.ofSeconds(15);
 
   /**
    * False while an action in a bystander data center (a standby, or one awaiting its fence) fails;
@@ -78,13 +82,8 @@ public final class FailoverPolicyReconciler
    */
   static final String DATA_CENTERS_IN_SYNC = "DataCentersInSync";
 
-  /**
-   * Away from a Healthy primary with automatic failback, a stabilization window may close without
-   * any event; looking again this often lets failback start within two seconds of it. While the
-   * primary is in any other phase, its next change wakes the policy (the DataCenter informer), so
-   * the hundreds of policies a blackout moved away do not poll it every two seconds.
-   */
-  private static final Duration WHILE_AWAY_FROM_PRIMARY = Duration.ofSeconds(2);
+  /** How often what is kept of deleted policies is looked for and dropped. */
+  private static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
 
   /** A failback waiting for a slot asks again this often: slots free as failbacks complete. */
   private static final Duration WHILE_AWAITING_FAILBACK_SLOT = Duration.ofSeconds(1);
@@ -111,6 +110,7 @@ public final class FailoverPolicyReconciler
   private final BackupSchedule backups;
   private final FailbackAdmission failbacks;
   private InformerEventSource<DataCenter, FailoverPolicy> dataCenters;
+  private volatile Instant lastSweep;
 
   /**
    * @param healthChanges wakes a policy whose own view of a data center changed (its detection
@@ -207,6 +207,7 @@ public final class FailoverPolicyReconciler
                                 new WorkloadGate.Blocked(refusal.reason(), refusal.message())));
     if (blocked.isPresent()) {
       failbacks.release(policy);
+      slaLedger.pause(policy);
       return blocked(policy, status, stored, blocked.get(), context);
     }
     status.setManagedObjects(cleanup.pruneDropped(policy, stored, everyDataCenterOf(policy)));
@@ -233,6 +234,7 @@ public final class FailoverPolicyReconciler
     FailoverActionExecutor.Outcome outcome = new FailoverActionExecutor.Outcome(List.of());
     List<WorkloadEndpointHealth> endpoints = List.of();
     Optional<FailbackWait> waiting = Optional.empty();
+    ServiceState service = ServiceState.Unknown;
     failbacks.deriveOnce(context.getPrimaryCache().list());
     for (int decisions = 0; decisions < MAX_DECISIONS_PER_RECONCILE; decisions++) {
       PolicyObservation observation = observer.observe(current, progress, placement, poolRetry);
@@ -256,6 +258,7 @@ public final class FailoverPolicyReconciler
       status.setWorkloadEndpoints(new ArrayList<>(endpoints));
       restoreGate.note(current, status, stored, gates, decision.actions());
       slaLedger.note(current, status, situation);
+      service = ServiceRule.of(situation);
       // Backups run on their own thread; only a settled policy is backed up.
       backups.note(
           current,
@@ -289,10 +292,37 @@ public final class FailoverPolicyReconciler
     if (StatusPatches.changed(persisted, status)) {
       persist(current, status, context);
     }
-    disasterRecovery.retainPolicies(
-        context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()));
-    policyHealth.retainPolicies(
-        context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet()));
+    forgetDeletedPolicies(context);
+    return UpdateControl.<FailoverPolicy>noUpdate()
+        .rescheduleAfter(
+            waiting.isPresent()
+                ? WHILE_AWAITING_FAILBACK_SLOT
+                : nextLook(
+                    policy,
+                    progress,
+                    outcome,
+                    placement,
+                    service == ServiceState.Up
+                        && executor.watchesChangesEverywhere(policy, placement.values()),
+                    clock));
+  }
+
+  /**
+   * What is kept per policy goes with the policy. Every policy's reconcile going over every other
+   * policy would make a storm's work grow with the square of the policies, so this runs at most
+   * every {@link #SWEEP_EVERY}; a deleted policy's cleanup forgets most of it at once anyway.
+   */
+  private void forgetDeletedPolicies(Context<FailoverPolicy> context) {
+    Instant now = clock.instant();
+    Instant last = lastSweep;
+    if (last != null && now.isBefore(last.plus(SWEEP_EVERY)) && !now.isBefore(last)) {
+      return;
+    }
+    lastSweep = now;
+    Set<ResourceID> ids =
+        context.getPrimaryCache().list().map(ResourceID::fromResource).collect(Collectors.toSet());
+    disasterRecovery.retainPolicies(ids);
+    policyHealth.retainPolicies(ids);
     Set<String> uids =
         context
             .getPrimaryCache()
@@ -302,11 +332,6 @@ public final class FailoverPolicyReconciler
     executor.retainPolicies(uids);
     claims.retainPolicies(uids);
     failbacks.retain(uids);
-    return UpdateControl.<FailoverPolicy>noUpdate()
-        .rescheduleAfter(
-            waiting.isPresent()
-                ? WHILE_AWAITING_FAILBACK_SLOT
-                : nextLook(policy, progress, outcome, placement, clock));
   }
 
   /**
@@ -333,7 +358,7 @@ public final class FailoverPolicyReconciler
       log.warn("{}: blocked: {}", name(policy), blocked.message());
       persist(policy, status, context);
     }
-    return UpdateControl.<FailoverPolicy>noUpdate().rescheduleAfter(WHILE_SETTLED);
+    return UpdateControl.<FailoverPolicy>noUpdate().rescheduleAfter(NextLook.WHILE_SETTLED);
   }
 
   /** WithinRiderFailoverTime: the policy's RTO is within its rider's maxFailoverTime. */
@@ -454,26 +479,19 @@ public final class FailoverPolicyReconciler
       FailoverProgress progress,
       FailoverActionExecutor.Outcome outcome,
       Map<String, DataCenter> placement,
+      boolean servingAndWatched,
       Clock clock) {
-    if (progress.currentStep() != null) {
-      return WHILE_MOVING;
-    }
-    // Settled with a failing data center: look again when its back-off ends, not every 500 ms.
-    Optional<Duration> retry = outcome.nextRetry().map(at -> Duration.between(clock.instant(), at));
-    if (retry.isPresent()) {
-      return retry.get().compareTo(WHILE_MOVING) < 0
-          ? WHILE_MOVING
-          : retry.get().compareTo(WHILE_SETTLED) > 0 ? WHILE_SETTLED : retry.get();
-    }
     PolicySettings settings = PolicySettingsMapper.settings(policy.getSpec());
     String primary = settings.placement().primary();
     boolean awayFromHealthyPrimary =
         progress.activeDataCenter() != null
             && !progress.activeDataCenter().equals(primary)
             && phaseOf(placement.get(primary)) == DataCenterPhase.Healthy;
-    return awayFromHealthyPrimary && settings.failbackMode() == FailbackMode.Automatic
-        ? WHILE_AWAY_FROM_PRIMARY
-        : WHILE_SETTLED;
+    return NextLook.after(
+        progress.currentStep() != null,
+        outcome.nextRetry().map(at -> Duration.between(clock.instant(), at)),
+        awayFromHealthyPrimary && settings.failbackMode() == FailbackMode.Automatic,
+        servingAndWatched);
   }
 
   private static DataCenterPhase phaseOf(DataCenter dataCenter) {

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class RecentlyApplied {
   static final Duration FRESH_FOR = Duration.ofSeconds(30);
-  static final Duration FRESH_FOR_WATCHED = Duration.ofMinutes(10);
+  static final Duration FRESH_FOR_WATCHED = Duration.ofHours(1);
 
   private final Clock clock;
   private final Map<Key, Applied> applied = new ConcurrentHashMap<>();

@@ -113,7 +113,7 @@ public final class WorkloadApplier {
 
   /** Deletes the policy's objects. Its namespace stays: it may hold other things. */
   public void remove(FailoverPolicy policy) {
-    remove(policy, WorkloadManifests.desired(policy, ReplicasMode.ScaledDown));
+    remove(policy, WorkloadManifests.identities(policy));
   }
 
   /** Deletes those of the objects that are the policy's; others, and missing ones, are left. */
@@ -128,7 +128,7 @@ public final class WorkloadApplier {
   /** What the data center holds of the workload now; another manager's object counts as absent. */
   public WorkloadObservation observe(FailoverPolicy policy) {
     List<Optional<GenericKubernetesResource>> found =
-        WorkloadManifests.desired(policy, ReplicasMode.Full).stream()
+        WorkloadManifests.identities(policy).stream()
             .map(this::readManaged)
             .map(copy -> copy.filter(present -> PolicyLabels.isOwnedBy(present, policy)))
             .toList();
@@ -143,7 +143,7 @@ public final class WorkloadApplier {
     return cache
         .map(
             watching ->
-                WorkloadManifests.desired(policy, ReplicasMode.Full).stream()
+                WorkloadManifests.identities(policy).stream()
                     .allMatch(
                         object ->
                             watching.watches(
@@ -269,7 +269,7 @@ public final class WorkloadApplier {
   }
 
   private static List<GenericKubernetesResource> scalableObjects(FailoverPolicy policy) {
-    return WorkloadManifests.desired(policy, ReplicasMode.ScaledDown).stream()
+    return WorkloadManifests.identities(policy).stream()
         .filter(WorkloadManifests::isScalable)
         .toList();
   }

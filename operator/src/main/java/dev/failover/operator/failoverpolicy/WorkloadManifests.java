@@ -7,6 +7,7 @@ import dev.failover.core.workload.GroupKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,6 +40,33 @@ public final class WorkloadManifests {
     Set<String> held = CriticalOnlyPosture.heldAtZero(policy);
     return policy.getSpec().getWorkload().getManifests().stream()
         .map(manifest -> object(manifest, namespace, labels, mode, held))
+        .toList();
+  }
+
+  /**
+   * Where each object of the workload lives, in the order of the manifests: its apiVersion, kind,
+   * namespace and name, and nothing else. What a read, a scale or a delete needs, without copying
+   * every manifest as {@link #desired} does.
+   */
+  public static List<GenericKubernetesResource> identities(FailoverPolicy policy) {
+    String namespace = policy.getMetadata().getNamespace();
+    return policy.getSpec().getWorkload().getManifests().stream()
+        .map(
+            manifest -> {
+              GenericKubernetesResource identity = new GenericKubernetesResource();
+              identity.setApiVersion(manifest.getApiVersion());
+              identity.setKind(manifest.getKind());
+              identity.setMetadata(
+                  new ObjectMetaBuilder()
+                      .withName(manifest.getMetadata().getName())
+                      .withNamespace(
+                          ClusterScopedKinds.isBuiltIn(
+                                  GroupKind.of(manifest.getApiVersion(), manifest.getKind()))
+                              ? null
+                              : namespace)
+                      .build());
+              return identity;
+            })
         .toList();
   }
 

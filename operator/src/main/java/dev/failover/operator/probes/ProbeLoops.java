@@ -4,6 +4,7 @@ import dev.failover.core.health.ConfirmationProbes;
 import dev.failover.core.health.Exclusion;
 import dev.failover.core.health.HealthClassifier;
 import dev.failover.core.health.HealthState;
+import dev.failover.core.health.ProbeOutcome;
 import dev.failover.core.health.ProbeResult;
 import java.time.Clock;
 import java.time.Duration;
@@ -171,7 +172,7 @@ public final class ProbeLoops implements AutoCloseable {
                           loop.classifier.onProbe(
                               state, result, loop.exclusion.get(), clock.instant()));
               onProbe.probed(key, result, health);
-              confirmIfRefused(key, loop, result, health);
+              confirmIfFailed(key, loop, result, health);
             } catch (RuntimeException e) {
               unexpected(key, e);
             }
@@ -182,14 +183,18 @@ public final class ProbeLoops implements AutoCloseable {
   }
 
   /**
-   * A refusal of a serving data center is probed again at once (see {@link ConfirmationProbes}),
-   * beside the regular schedule; a loop replaced or removed meanwhile is not probed again.
+   * A failed probe of a serving data center is probed again soon (see {@link ConfirmationProbes}),
+   * beside the regular schedule; a loop replaced or removed meanwhile is not probed again. A chain
+   * of timeouts is confirmed only when it outpaces the schedule: a confirmation in flight makes the
+   * regular probe skip its turn.
    */
-  private void confirmIfRefused(String key, Loop loop, ProbeResult result, HealthState health) {
+  private void confirmIfFailed(String key, Loop loop, ProbeResult result, HealthState health) {
+    Duration waitedFor =
+        result.outcome() == ProbeOutcome.TimedOut ? loop.settings.timeout() : Duration.ZERO;
     loop.settings
         .confirmation()
         .after(health, result, loop.settings.thresholds())
-        .filter(delay -> delay.compareTo(loop.settings.interval()) < 0)
+        .filter(delay -> delay.plus(waitedFor).compareTo(loop.settings.interval()) < 0)
         .ifPresent(
             delay -> {
               try {

@@ -31,6 +31,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -46,6 +48,13 @@ public final class PolicySlaLedger {
   private final SlaMoments moments;
   private final SlaMetrics metrics;
   private final SlaReportWriter reports;
+
+  /**
+   * The policies this operator has observed since it started, by namespace and name. For these, the
+   * silence since the last observation is no gap: the operator looks again on every change (see
+   * {@link SlaLedger#observe(ServiceState, Instant, BigDecimal, boolean)}).
+   */
+  private final Set<String> observing = ConcurrentHashMap.newKeySet();
 
   /**
    * @param riderSla the SLA of the policy's rider, whose credit tiers apply; empty when the rider
@@ -68,7 +77,8 @@ public final class PolicySlaLedger {
     // Whole milliseconds, as the ledger counts them.
     Instant now = situation.now().truncatedTo(ChronoUnit.MILLIS);
     SlaLedger.Update update =
-        SlaLedgerMapper.read(status.getSla()).observe(ServiceRule.of(situation), now, sla);
+        SlaLedgerMapper.read(status.getSla())
+            .observe(ServiceRule.of(situation), now, sla, !observing.add(key(policy)));
     SlaLedger ledger = update.ledger();
     status.setSla(SlaLedgerMapper.write(ledger));
     if (!ledger.started()) {
@@ -115,8 +125,17 @@ public final class PolicySlaLedger {
             history));
   }
 
+  /**
+   * The operator stops observing the policy for now (it is blocked): the silence until it observes
+   * it again is a gap like an operator restart.
+   */
+  public void pause(FailoverPolicy policy) {
+    observing.remove(key(policy));
+  }
+
   /** The policy is deleted: its series end, and its reports go with it. */
   public void forget(String namespace, String policy) {
+    observing.remove(namespace + "/" + policy);
     metrics.forget(namespace, policy);
     reports.forget(namespace, policy);
   }
@@ -205,6 +224,10 @@ public final class PolicySlaLedger {
     credit.setSlaPercent(sla.doubleValue());
     credit.setPeriod(month.toString());
     return credit;
+  }
+
+  private static String key(FailoverPolicy policy) {
+    return policy.getMetadata().getNamespace() + "/" + policy.getMetadata().getName();
   }
 
   private static BigDecimal slaPercent(FailoverPolicy policy) {

@@ -36,9 +36,15 @@ class ConfirmationProbesTest {
   }
 
   @Test
-  void aTimeoutKeepsTheIntervalsPaceSinceAHangLooksLikeOverload() {
+  void aTimeoutOfAServingDataCenterIsConfirmedQuicklyToo() {
     ProbeFeed feed = new ProbeFeed().ok(5).timeouts(1);
+    assertThat(afterLast(feed)).contains(QUICK);
 
+    feed.timeouts(1);
+    assertThat(afterLast(feed)).contains(QUICK);
+
+    feed.timeouts(1);
+    assertThat(feed.phase()).isEqualTo(DataCenterPhase.Unreachable);
     assertThat(afterLast(feed)).isEmpty();
   }
 

@@ -19,18 +19,24 @@ class SlaLedgerTest {
   private static final BigDecimal SLA = new BigDecimal("99.9");
   private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
 
-  /** Feeds observations every 15 s, as the reconciler does, collecting the moments. */
+  /**
+   * Feeds observations every 15 s, as the reconciler does, collecting the moments. The first
+   * observation after a {@link #silent} period is an operator's first after a restart; the others
+   * come from an operator that has been watching since.
+   */
   private static final class Feed {
     SlaLedger ledger = SlaLedger.NOT_STARTED;
     Instant now;
     final List<SlaMoment> moments = new ArrayList<>();
+    boolean restarted = true;
 
     Feed(Instant start) {
       now = start;
     }
 
     Feed observe(ServiceState state) {
-      SlaLedger.Update update = ledger.observe(state, now, SLA);
+      SlaLedger.Update update = ledger.observe(state, now, SLA, !restarted);
+      restarted = false;
       ledger = update.ledger();
       moments.addAll(update.moments());
       return this;
@@ -53,6 +59,7 @@ class SlaLedgerTest {
     /** The operator is not running for {@code duration}. */
     Feed silent(Duration duration) {
       now = now.plus(duration);
+      restarted = true;
       return this;
     }
 
@@ -156,7 +163,8 @@ class SlaLedgerTest {
 
   @Test
   void aShortPauseWithinTheHeartbeatToleranceIsNotAGap() {
-    Feed feed = new Feed(START).hold(Up, Duration.ofMinutes(10)).hold(Down, Duration.ofMinutes(1));
+    // The change to Down refreshed the heartbeat; the restart comes right after it.
+    Feed feed = new Feed(START).hold(Up, Duration.ofMinutes(10)).observe(Down);
     feed.silent(SlaLedger.UNOBSERVED_AFTER.minusSeconds(45)).observe(Down).observe(Up);
 
     assertThat(feed.ledger.intervals())
@@ -178,14 +186,35 @@ class SlaLedgerTest {
   }
 
   @Test
-  void theHeartbeatIsRefreshedEvery30SecondsNotOnEveryLook() {
+  void theHeartbeatIsRefreshedEveryFiveMinutesNotOnEveryLook() {
     Feed feed = new Feed(START).observe(Up);
-    feed.now = START.plusSeconds(15);
+    feed.now = START.plus(SlaLedger.HEARTBEAT_REFRESH).minusSeconds(1);
     feed.observe(Up);
     assertThat(feed.ledger.heartbeat()).isEqualTo(START);
-    feed.now = START.plusSeconds(30);
+    feed.now = START.plus(SlaLedger.HEARTBEAT_REFRESH);
     feed.observe(Up);
-    assertThat(feed.ledger.heartbeat()).isEqualTo(START.plusSeconds(30));
+    assertThat(feed.ledger.heartbeat()).isEqualTo(START.plus(SlaLedger.HEARTBEAT_REFRESH));
+  }
+
+  @Test
+  void aSilenceTheSameOperatorWatchedIsNoGapHoweverLong() {
+    // Settled and watched, the policy is looked at rarely; a change wakes it as it happens.
+    Feed feed = new Feed(START).observe(Up);
+    feed.now = START.plus(Duration.ofMinutes(20));
+    feed.observe(Down);
+
+    assertThat(feed.ledger.intervals())
+        .containsExactly(DowntimeInterval.open(feed.now, DowntimeKind.Down));
+  }
+
+  @Test
+  void theSameSilenceAfterARestartIsUnknownFromTheLastHeartbeat() {
+    Feed feed = new Feed(START).observe(Up).silent(Duration.ofMinutes(20)).observe(Down);
+
+    assertThat(feed.ledger.intervals())
+        .containsExactly(
+            new DowntimeInterval(START, feed.now, DowntimeKind.Unknown),
+            DowntimeInterval.open(feed.now, DowntimeKind.Down));
   }
 
   @Test

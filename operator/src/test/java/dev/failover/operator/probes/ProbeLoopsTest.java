@@ -161,30 +161,57 @@ class ProbeLoopsTest {
   }
 
   @Test
-  void aTimedOutProbeWaitsForTheRegularSchedule() throws InterruptedException {
+  void aTimedOutHealthyDataCenterIsConfirmedBetweenRegularProbes() {
     AtomicInteger probes =
         watchHealthyHourly(
+            Duration.ofMillis(10),
+            () ->
+                CompletableFuture.completedFuture(
+                    ProbeResult.timedOut(Instant.now(), Duration.ofMillis(10))));
+
+    eventually(
+        () ->
+            loops
+                .state("dc")
+                .map(HealthState::phase)
+                .equals(Optional.of(DataCenterPhase.Unreachable)));
+    eventually(() -> probes.get() >= 3);
+    assertThat(probes.get()).as("three probes, none an hour apart").isEqualTo(3);
+  }
+
+  @Test
+  void aTimeoutIsNotConfirmedWhenConfirmingWouldBeSlowerThanTheSchedule()
+      throws InterruptedException {
+    // A timeout as long as the interval: a confirmation would only make the next probe skip.
+    AtomicInteger probes =
+        watchHealthyHourly(
+            Duration.ofHours(1),
             () ->
                 CompletableFuture.completedFuture(
                     ProbeResult.timedOut(Instant.now(), Duration.ofMillis(10))));
 
     eventually(() -> probes.get() >= 1);
-    // Ten confirmation intervals pass: a hang is not hurried, so the first probe stays the only
-    // one.
+    // Ten confirmation intervals pass; the first probe stays the only one.
     Thread.sleep(200);
     assertThat(probes.get()).isEqualTo(1);
     assertThat(loops.state("dc").orElseThrow().phase()).isNotEqualTo(DataCenterPhase.Unreachable);
   }
 
   /**
-   * Watches a Healthy data center probed once an hour, with confirmation 20 ms after a refusal:
+   * Watches a Healthy data center probed once an hour, with confirmation 20 ms after a failure:
    * only quick confirmation can probe it more than once here. Returns the probe count.
    */
   private AtomicInteger watchHealthyHourly(Supplier<CompletableFuture<ProbeResult>> answer) {
+    return watchHealthyHourly(Duration.ofMillis(10), answer);
+  }
+
+  /** As {@link #watchHealthyHourly(Supplier)}, with this probe timeout. */
+  private AtomicInteger watchHealthyHourly(
+      Duration timeout, Supplier<CompletableFuture<ProbeResult>> answer) {
     ProbeSettings hourly =
         new ProbeSettings(
             Duration.ofHours(1),
-            Duration.ofMillis(10),
+            timeout,
             FAST.thresholds(),
             new ConfirmationProbes(Duration.ofMillis(20)));
     AtomicInteger probes = new AtomicInteger();
@@ -196,7 +223,7 @@ class ProbeLoopsTest {
             (key, result, health) -> probes.incrementAndGet());
     HealthState healthy =
         HealthState.restored(DataCenterPhase.Healthy, Instant.now(), 0, 3, "restored from status");
-    loops.watch("dc", "client", timeout -> answer.get(), hourly, Optional.empty(), healthy);
+    loops.watch("dc", "client", probeTimeout -> answer.get(), hourly, Optional.empty(), healthy);
     return probes;
   }
 

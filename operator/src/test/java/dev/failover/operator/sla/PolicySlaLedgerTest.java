@@ -48,41 +48,45 @@ class PolicySlaLedgerTest {
   private final List<String> told = new ArrayList<>();
   private final List<SlaReport> reports = new ArrayList<>();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final PolicySlaLedger ledger =
-      new PolicySlaLedger(
-          policy -> Optional.of(RIDER_SLA),
-          new SlaMoments() {
-            @Override
-            public void slaAtRiskRaised(FailoverPolicy policy, AtRisk risk) {
-              told.add("raised " + risk.occurrenceId() + " " + risk.window());
-            }
+  private PolicySlaLedger ledger = newLedger();
 
-            @Override
-            public void slaAtRiskCleared(FailoverPolicy policy, AtRisk risk, Instant clearedAt) {
-              told.add("cleared " + risk.occurrenceId());
-            }
+  /** A ledger as a newly started operator has it: it has observed nothing yet. */
+  private PolicySlaLedger newLedger() {
+    return new PolicySlaLedger(
+        policy -> Optional.of(RIDER_SLA),
+        new SlaMoments() {
+          @Override
+          public void slaAtRiskRaised(FailoverPolicy policy, AtRisk risk) {
+            told.add("raised " + risk.occurrenceId() + " " + risk.window());
+          }
 
-            @Override
-            public void slaCreditDue(FailoverPolicy policy, CreditDue due) {
-              told.add(
-                  "credit "
-                      + due.occurrenceId()
-                      + " "
-                      + due.credit().getCreditPercent()
-                      + " "
-                      + due.credit().getRemedy());
-            }
-          },
-          new SlaMetrics(registry),
-          new SlaReportWriter() {
-            @Override
-            public void write(FailoverPolicy policy, SlaReport report) {
-              reports.add(report);
-            }
+          @Override
+          public void slaAtRiskCleared(FailoverPolicy policy, AtRisk risk, Instant clearedAt) {
+            told.add("cleared " + risk.occurrenceId());
+          }
 
-            @Override
-            public void forget(String namespace, String policy) {}
-          });
+          @Override
+          public void slaCreditDue(FailoverPolicy policy, CreditDue due) {
+            told.add(
+                "credit "
+                    + due.occurrenceId()
+                    + " "
+                    + due.credit().getCreditPercent()
+                    + " "
+                    + due.credit().getRemedy());
+          }
+        },
+        new SlaMetrics(registry),
+        new SlaReportWriter() {
+          @Override
+          public void write(FailoverPolicy policy, SlaReport report) {
+            reports.add(report);
+          }
+
+          @Override
+          public void forget(String namespace, String policy) {}
+        });
+  }
 
   private final FailoverPolicy policy =
       JSON.unmarshal(
@@ -177,6 +181,7 @@ class PolicySlaLedgerTest {
     t = hold(true, t, Duration.ofHours(1));
     t = hold(false, t, Duration.ofMinutes(2));
     // The operator is gone for 10 minutes; the new one reads the stored status.
+    ledger = newLedger();
     t = hold(false, t.plus(Duration.ofMinutes(10)), Duration.ofMinutes(1));
     hold(true, t, Duration.ofMinutes(1));
 

@@ -54,9 +54,10 @@ public class ProbeSpec {
   @Pattern(ValuePatterns.DURATION)
   @Size(max = ValuePatterns.DURATION_MAX_LENGTH)
   @JsonPropertyDescription(
-      "Quick confirmation: after a refused probe of a serving data center, probe again this much"
-          + " later instead of a whole interval, until the failureThreshold is reached or a probe"
-          + " succeeds. Timeouts are not hurried. 200ms when unset (none when interval is 200ms or"
+      "Quick confirmation: after a refused or timed-out probe of a serving data center, probe"
+          + " again this much later instead of a whole interval, until the failureThreshold is"
+          + " reached or a probe succeeds; a timeout only when timeout plus this is shorter than"
+          + " interval. 200ms when unset (none when interval is 200ms or"
           + " less); 0s turns it off. When set, shorter than interval.")
   private String confirmInterval;
 
