@@ -67,8 +67,10 @@ public final class ScaleBenchmark implements Callable<Integer> {
 
   @Option(
       names = "--idle",
-      defaultValue = "PT2M",
-      description = "How long the settled operator is measured at rest (ISO-8601).")
+      defaultValue = "PT6M",
+      description =
+          "How long the settled operator is measured at rest (ISO-8601): longer than the 5-minute"
+              + " look at a settled policy, so every policy's look and SLA heartbeat is in it.")
   private Duration idle;
 
   @Option(

@@ -39,29 +39,10 @@ public record PolicySituation(
     heldOut = Map.copyOf(heldOut);
   }
 
-  /** A situation whose automatic failback, if due, may start. */
-  public PolicySituation(
-      FailoverProgress progress,
-      PolicySettings settings,
-      List<DataCenterView> dataCenters,
-      Map<String, WorkloadObservation> workloads,
-      String trafficTarget,
-      ManualAction pendingAction,
-      Instant now,
-      Map<String, HeldOut> heldOut) {
-    this(
-        progress,
-        settings,
-        dataCenters,
-        workloads,
-        trafficTarget,
-        pendingAction,
-        now,
-        heldOut,
-        null);
-  }
-
-  /** A situation with no data center held out for a restore test. */
+  /**
+   * A situation as observed: no data center held out for a restore test ({@link #withHeldOut}), and
+   * an automatic failback free to start if due ({@link #withFailbackWait}).
+   */
   public PolicySituation(
       FailoverProgress progress,
       PolicySettings settings,
@@ -70,7 +51,16 @@ public record PolicySituation(
       String trafficTarget,
       ManualAction pendingAction,
       Instant now) {
-    this(progress, settings, dataCenters, workloads, trafficTarget, pendingAction, now, Map.of());
+    this(
+        progress,
+        settings,
+        dataCenters,
+        workloads,
+        trafficTarget,
+        pendingAction,
+        now,
+        Map.of(),
+        null);
   }
 
   /** The same situation with these data centers held out for a restore test. */
