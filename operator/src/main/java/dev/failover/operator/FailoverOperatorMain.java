@@ -11,6 +11,8 @@ public final class FailoverOperatorMain {
   private FailoverOperatorMain() {}
 
   public static void main(String[] args) throws Exception {
+    // First of all: the common pool takes its size when first used.
+    CommonPoolSize.configure(System.getProperties(), Runtime.getRuntime().availableProcessors());
     OperatorConfig config;
     try {
       config = OperatorConfig.fromEnvironment(System.getenv());

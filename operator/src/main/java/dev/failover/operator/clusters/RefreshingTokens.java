@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +82,18 @@ final class RefreshingTokens {
     private static final Duration WITHOUT_EXPIRY = Duration.ofMinutes(1);
     private static final int MAX_OUTPUT = 1 << 20;
 
+    /**
+     * A plugin's output is read while it runs, which blocks; never on the common pool, whose few
+     * workers complete every HTTP response (see the operator's main).
+     */
+    private static final ExecutorService OUTPUT_READERS =
+        Executors.newCachedThreadPool(
+            runnable -> {
+              Thread thread = new Thread(runnable, "credential-plugin-output");
+              thread.setDaemon(true);
+              return thread;
+            });
+
     private final ExecConfig exec;
     private final Clock clock;
     private String token;
@@ -139,7 +153,8 @@ final class RefreshingTokens {
                   } catch (IOException e) {
                     throw new IllegalStateException("cannot read its output", e);
                   }
-                });
+                },
+                OUTPUT_READERS);
         if (!process.waitFor(RUN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
           throw new IllegalStateException(
               "it did not finish within " + RUN_TIMEOUT.toSeconds() + "s");
