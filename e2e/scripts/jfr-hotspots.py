@@ -25,7 +25,7 @@ def frames_of(event):
     out = []
     for frame in stack.get("frames", []):
         method = frame["method"]
-        out.append(method["type"]["name"] + "." + method["name"])
+        out.append(method["type"]["name"].replace("/", ".") + "." + method["name"])
     return out  # innermost first
 
 

@@ -12,6 +12,7 @@ import dev.failover.e2e.PolicyDraft;
 import dev.failover.testbed.Sleep;
 import dev.failover.testbed.Testbed;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -244,8 +245,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
     Map<String, FailoverPolicyStatus> done = new HashMap<>();
     Instant lastLog = Instant.now();
     while (true) {
-      for (FailoverPolicy policy :
-          world.hub().resources(FailoverPolicy.class).inAnyNamespace().list().getItems()) {
+      for (FailoverPolicy policy : listPolicies(world)) {
         String key = key(policy.getMetadata().getNamespace(), policy.getMetadata().getName());
         if (keys.contains(key)
             && !done.containsKey(key)
@@ -266,6 +266,19 @@ public final class ScaleBenchmark implements Callable<Integer> {
         lastLog = Instant.now();
       }
       Sleep.of(POLL);
+    }
+  }
+
+  /**
+   * Every policy, or none when the hub does not answer in time: a saturated hub may time out one
+   * list of a thousand policies, and the wait is bounded by its deadline, not by one request.
+   */
+  private static List<FailoverPolicy> listPolicies(FailoverWorld world) {
+    try {
+      return world.hub().resources(FailoverPolicy.class).inAnyNamespace().list().getItems();
+    } catch (KubernetesClientException e) {
+      log("listing the policies failed (%s); polling again", e.getMessage());
+      return List.of();
     }
   }
 
