@@ -9,6 +9,7 @@ import dev.failover.e2e.FailoverWorld;
 import dev.failover.e2e.OperatorProcess;
 import dev.failover.e2e.PolicyDraft;
 import dev.failover.e2e.PolicyWatch;
+import dev.failover.testbed.Sleep;
 import dev.failover.testbed.Testbed;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,7 +146,7 @@ public final class RtoBenchmark implements Callable<Integer> {
     for (PolicyWatch policy : policies) {
       policy.awaitActiveIn(active, SETTLE);
     }
-    sleep(Duration.ofMillis(phases.nextInt((int) PROBE_INTERVAL.toMillis())));
+    Sleep.of(Duration.ofMillis(phases.nextInt((int) PROBE_INTERVAL.toMillis())));
     Instant cut = Instant.now();
     kind.cut(world.dataCenter(active));
     List<BlackoutSample> measured = new ArrayList<>();
@@ -172,15 +173,6 @@ public final class RtoBenchmark implements Callable<Integer> {
     }
     world.awaitDataCenterPhase(active, DataCenterPhase.Healthy, SETTLE);
     return measured;
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted before a cut", e);
-    }
   }
 
   private static String activeOf(PolicyWatch policy) {
