@@ -59,11 +59,7 @@ public final class WorkloadManifests {
               identity.setMetadata(
                   new ObjectMetaBuilder()
                       .withName(manifest.getMetadata().getName())
-                      .withNamespace(
-                          ClusterScopedKinds.isBuiltIn(
-                                  GroupKind.of(manifest.getApiVersion(), manifest.getKind()))
-                              ? null
-                              : namespace)
+                      .withNamespace(namespaceOf(manifest, namespace))
                       .build());
               return identity;
             })
@@ -88,10 +84,7 @@ public final class WorkloadManifests {
     // Always the policy's namespace: WorkloadGate refuses a manifest that names another one,
     // and nothing built here can reach outside even if that check were bypassed. A built-in
     // cluster-scoped kind (only ever applied when the platform team allows it) has none.
-    metadata.setNamespace(
-        ClusterScopedKinds.isBuiltIn(GroupKind.of(object.getApiVersion(), object.getKind()))
-            ? null
-            : policyNamespace);
+    metadata.setNamespace(namespaceOf(object, policyNamespace));
     Map<String, String> labels = new LinkedHashMap<>();
     if (metadata.getLabels() != null) {
       labels.putAll(metadata.getLabels());
@@ -109,6 +102,13 @@ public final class WorkloadManifests {
       spec.put("replicas", full ? replicas(object, spec) : 0);
     }
     return object;
+  }
+
+  /** The policy's namespace, or none for a built-in cluster-scoped kind. */
+  private static String namespaceOf(GenericKubernetesResource manifest, String policyNamespace) {
+    return ClusterScopedKinds.isBuiltIn(GroupKind.of(manifest.getApiVersion(), manifest.getKind()))
+        ? null
+        : policyNamespace;
   }
 
   @SuppressWarnings("unchecked")
