@@ -412,10 +412,13 @@ class ChaosRestoreTestE2E {
       }
       assertThat(Instant.now())
           .as(
-              "restore test %s: %s%n%s",
-              name,
-              status.map(ChaosRestoreTestStatus::getMessage).orElse("no status"),
-              operator.logTail(60))
+              () ->
+                  "restore test %s: %s%n%s%n%s"
+                      .formatted(
+                          name,
+                          status.map(ChaosRestoreTestStatus::getMessage).orElse("no status"),
+                          copyState(TORONTO),
+                          operator.logTail(60)))
           .isBefore(giveUp);
       Sleep.of(Duration.ofMillis(100));
     }
@@ -453,6 +456,46 @@ class ChaosRestoreTestE2E {
                     o.getKind() + "/" + o.getMetadata().getName(),
                     o.getMetadata().getResourceVersion()));
     return versions;
+  }
+
+  /** What a test copy that never gets Available looks like: workloads, pods and nodes. */
+  private String copyState(String dataCenter) {
+    KubernetesClient admin = world.dataCenter(dataCenter).client();
+    StringBuilder state = new StringBuilder("in ").append(dataCenter).append(":\n");
+    for (var namespace : admin.namespaces().withLabel(TEST_LABEL).list().getItems()) {
+      String name = namespace.getMetadata().getName();
+      for (var deployment : admin.apps().deployments().inNamespace(name).list().getItems()) {
+        state.append(
+            "  Deployment %s/%s: replicas %s, status %s%n"
+                .formatted(
+                    name,
+                    deployment.getMetadata().getName(),
+                    deployment.getSpec().getReplicas(),
+                    deployment.getStatus()));
+      }
+      for (var pod : admin.pods().inNamespace(name).list().getItems()) {
+        state.append(
+            "  Pod %s/%s: %s on %s, conditions %s%n"
+                .formatted(
+                    name,
+                    pod.getMetadata().getName(),
+                    pod.getStatus().getPhase(),
+                    pod.getSpec().getNodeName(),
+                    pod.getStatus().getConditions()));
+      }
+    }
+    for (Node node : admin.nodes().list().getItems()) {
+      state.append(
+          "  Node %s: unschedulable %s, taints %s, conditions %s%n"
+              .formatted(
+                  node.getMetadata().getName(),
+                  node.getSpec().getUnschedulable(),
+                  node.getSpec().getTaints(),
+                  node.getStatus().getConditions().stream()
+                      .map(c -> c.getType() + "=" + c.getStatus())
+                      .toList()));
+    }
+    return state.toString();
   }
 
   private void awaitNoTestNamespace(String dataCenter) {

@@ -297,7 +297,8 @@ public final class FailoverOperator implements AutoCloseable {
             backupSchedule,
             new FailbackAdmission(
                 new FailbackSlots(config.maxConcurrentFailbacks()),
-                new FailbackSlotMetrics(registry)),
+                new FailbackSlotMetrics(registry),
+                policyHealthChanges::propagateEvent),
             clock));
     RiderGrants riderGrants = new RiderGrants(connections, clock);
     RiderStatusMapper riderStatus = new RiderStatusMapper(clock);

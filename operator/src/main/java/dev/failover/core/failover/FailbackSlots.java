@@ -16,8 +16,10 @@ import java.util.function.Supplier;
  * <p>A slot is held, per target data center, by a policy's UID from the decision that starts its
  * failback until a decision no longer has it in flight (completed, abandoned, turned into a
  * blackout failover), or the policy is deleted. A policy denied a slot stays where it is and asks
- * again at its next decision; no order among the waiting is promised. Thread-safe: policies are
- * reconciled on many threads.
+ * again at its next decision. When slots are free and policies wait, {@link #dueToWake} names the
+ * longest-waiting ones, as many as there are free slots, so the caller wakes those instead of every
+ * waiting policy polling; whoever asks first still gets a free slot, so no order is promised.
+ * Thread-safe: policies are reconciled on many threads.
  */
 public final class FailbackSlots {
   private final int limit;
@@ -104,6 +106,18 @@ public final class FailbackSlots {
   public synchronized void retain(Set<String> policies) {
     holders.values().forEach(set -> set.retainAll(policies));
     waiters.values().forEach(set -> set.retainAll(policies));
+  }
+
+  /**
+   * The waiting policies a free slot could admit now: for each data center, its longest-waiting
+   * policies, as many as it has free slots. Asking again before they decide names them again.
+   */
+  public synchronized Set<String> dueToWake() {
+    Set<String> due = new LinkedHashSet<>();
+    waiters.forEach(
+        (target, waiting) ->
+            waiting.stream().limit(Math.max(0, limit - inFlight(target))).forEach(due::add));
+    return due;
   }
 
   public synchronized int inFlight(String dataCenter) {

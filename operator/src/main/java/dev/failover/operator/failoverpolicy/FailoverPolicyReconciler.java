@@ -85,8 +85,11 @@ public final class FailoverPolicyReconciler
   /** How often what is kept of deleted policies is looked for and dropped. */
   private static final Duration SWEEP_EVERY = Duration.ofSeconds(10);
 
-  /** A failback waiting for a slot asks again this often: slots free as failbacks complete. */
-  private static final Duration WHILE_AWAITING_FAILBACK_SLOT = Duration.ofSeconds(1);
+  /**
+   * A failback waiting for a slot is woken when one frees ({@link FailbackAdmission}); this is only
+   * the look that would catch a wake-up lost, like any settled look.
+   */
+  private static final Duration WHILE_AWAITING_FAILBACK_SLOT = Duration.ofSeconds(15);
 
   /** The Ready reason while an automatic failback is due but waits for a slot. */
   static final String AWAITING_FAILBACK_SLOT = "AwaitingFailbackSlot";

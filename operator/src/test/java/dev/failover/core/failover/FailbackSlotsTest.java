@@ -74,6 +74,50 @@ class FailbackSlotsTest {
   }
 
   @Test
+  void nobodyIsDueToWakeWhileEverySlotIsHeld() {
+    FailbackSlots slots = new FailbackSlots(2);
+    start(slots, "p1", "a");
+    start(slots, "p2", "a");
+    start(slots, "p3", "a");
+
+    assertThat(slots.dueToWake()).isEmpty();
+  }
+
+  @Test
+  void eachFreeSlotWakesOneWaiterLongestWaitingFirstPerDataCenter() {
+    FailbackSlots slots = new FailbackSlots(2);
+    start(slots, "p1", "a");
+    start(slots, "p2", "a");
+    start(slots, "p3", "a");
+    start(slots, "p4", "a");
+    start(slots, "p5", "a");
+    start(slots, "q1", "c");
+    start(slots, "q2", "c");
+    start(slots, "q3", "c");
+
+    slots.release("p1");
+    assertThat(slots.dueToWake()).containsExactly("p3");
+    slots.release("p2");
+    assertThat(slots.dueToWake()).containsExactly("p3", "p4");
+    assertThat(start(slots, "p4", "a")).isEmpty();
+    slots.release("q1");
+    assertThat(slots.dueToWake()).containsExactlyInAnyOrder("p3", "q3");
+  }
+
+  @Test
+  void aWaiterThatStopsWaitingIsNotWoken() {
+    FailbackSlots slots = new FailbackSlots(1);
+    start(slots, "p1", "a");
+    start(slots, "p2", "a");
+    start(slots, "p3", "a");
+
+    slots.admit("p2", SETTLED_IN_B, SETTLED_IN_B);
+    slots.release("p1");
+
+    assertThat(slots.dueToWake()).containsExactly("p3");
+  }
+
+  @Test
   void grantsUpToTheLimitThenTellsTheOthersToWait() {
     FailbackSlots slots = new FailbackSlots(2);
 

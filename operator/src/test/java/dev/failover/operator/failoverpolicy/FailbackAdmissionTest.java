@@ -21,9 +21,11 @@ import dev.failover.core.failover.PolicySituation;
 import dev.failover.core.placement.PlacementPreference;
 import dev.failover.operator.observability.FailbackSlotMetrics;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,8 +40,9 @@ class FailbackAdmissionTest {
 
   private final FailoverStateMachine machine = new FailoverStateMachine();
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final List<ResourceID> woken = new ArrayList<>();
   private final FailbackAdmission admission =
-      new FailbackAdmission(new FailbackSlots(1), new FailbackSlotMetrics(registry));
+      new FailbackAdmission(new FailbackSlots(1), new FailbackSlotMetrics(registry), woken::add);
 
   private static PolicySituation failbackDue(FailoverProgress progress) {
     List<DataCenterView> views =
@@ -122,13 +125,71 @@ class FailbackAdmissionTest {
   }
 
   @Test
+  void aFreedSlotWakesTheLongestWaitingPolicyAlone() {
+    decide("p1");
+    decide("p2");
+    decide("p3");
+    assertThat(woken).as("no slot is free: nobody is woken").isEmpty();
+
+    admission.decide(machine, policy("p1"), IN_B, settledIn("a"));
+
+    assertThat(woken).containsExactly(new ResourceID("p2", "shop"));
+  }
+
+  @Test
+  void aReleasedOrDeletedHolderWakesAWaitingPolicy() {
+    decide("p1");
+    decide("p2");
+
+    admission.retain(Set.of("p2"));
+
+    assertThat(woken).containsExactly(new ResourceID("p2", "shop"));
+    woken.clear();
+    decide("p2");
+    decide("p3");
+    admission.release(policy("p2"));
+    assertThat(woken).containsExactly(new ResourceID("p3", "shop"));
+  }
+
+  @Test
+  void aPolicyThatNoLongerWaitsIsNotWoken() {
+    decide("p1");
+    decide("p2");
+    admission.decide(machine, policy("p2"), IN_B, settledIn("b"));
+
+    admission.release(policy("p1"));
+
+    assertThat(woken).isEmpty();
+  }
+
+  /** The failback done (or no longer due): the policy serves from {@code where}, settled. */
+  private static PolicySituation settledIn(String where) {
+    FailoverProgress settled =
+        FailoverProgress.initial().inPhase(FailoverPhase.Active).activeIn(where);
+    PolicySituation due = failbackDue(settled);
+    return where.equals("a")
+        ? due
+        : new PolicySituation(
+            settled,
+            new PolicySettings(
+                PlacementPreference.of(PlacementStrategy.Priority, "a", "b"),
+                StandbyMode.Warm,
+                FailbackMode.Manual),
+            due.dataCenters(),
+            Map.of(),
+            "b",
+            null,
+            NOW);
+  }
+
+  @Test
   void failbacksPersistedInFlightTakeTheirSlotsBackAfterARestart() {
     FailbackAdmission.Admitted started = decide("p1");
     FailoverPolicy persisted = policy("p1");
     persisted.setStatus(new FailoverPolicyStatus());
     PolicyProgressMapper.write(started.decision().progress(), persisted.getStatus());
     FailbackAdmission restarted =
-        new FailbackAdmission(new FailbackSlots(1), new FailbackSlotMetrics(registry));
+        new FailbackAdmission(new FailbackSlots(1), new FailbackSlotMetrics(registry), id -> {});
 
     restarted.deriveOnce(Stream.of(persisted, policy("p2")));
 
