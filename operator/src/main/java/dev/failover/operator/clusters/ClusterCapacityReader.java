@@ -8,12 +8,12 @@ import dev.failover.core.capacity.Resources;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeList;
-import io.fabric8.kubernetes.api.model.PodList;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.NodeMetricsList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.http.HttpClient;
 import io.fabric8.kubernetes.client.http.HttpRequest;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,14 +26,16 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Lists a data center's nodes and pods and measures its capacity. Both lists are read in pages of
  * {@link #PAGE_SIZE} ({@code limit} and {@code continue}), and each page of pods is reduced to its
  * requests before the next is read: memory stays bounded by one page however many pods a data
- * center runs. The pod list leaves finished and unbound pods out on the server. Asynchronous, like
- * {@link ApiServerProbe}: a data center that does not answer costs a timeout, never a blocked
- * thread, and the timeout bounds the whole listing, every page included.
+ * center runs, and of each pod only the fields capacity needs are parsed ({@link
+ * CapacityPodFields}). The pod list leaves finished and unbound pods out on the server.
+ * Asynchronous, like {@link ApiServerProbe}: a data center that does not answer costs a timeout,
+ * never a blocked thread, and the timeout bounds the whole listing, every page included.
  */
 public final class ClusterCapacityReader {
   /** Pods per page: a page of 500 pods is about 2 MB of JSON. */
@@ -68,13 +70,18 @@ public final class ClusterCapacityReader {
     List<Node> nodes = new ArrayList<>();
     Resources[] requested = {Resources.NONE};
     return pages(
-            client, NODES, NodeList.class, page -> nodes.addAll(page.getItems()), timeout, null)
+            client,
+            NODES,
+            typed(client, NodeList.class),
+            page -> nodes.addAll(page.getItems()),
+            timeout,
+            null)
         .thenCompose(
             done ->
                 pages(
                     client,
                     PODS,
-                    PodList.class,
+                    CapacityPodFields::parse,
                     // Only the sum is kept; the usable nodes are judged once per page.
                     page ->
                         requested[0] =
@@ -102,7 +109,7 @@ public final class ClusterCapacityReader {
   private CompletableFuture<Optional<CpuUsage>> cpuUsage(
       KubernetesClient client, List<Node> nodes, Duration timeout) {
     Duration half = timeout.dividedBy(2);
-    return page(client, NODE_METRICS, NodeMetricsList.class, half, null)
+    return page(client, NODE_METRICS, typed(client, NodeMetricsList.class), half, null)
         .orTimeout(half.toMillis(), TimeUnit.MILLISECONDS)
         .thenApply(metrics -> NodeUsage.measure(nodes, metrics.getItems()))
         .exceptionally(unknown -> Optional.empty());
@@ -112,23 +119,27 @@ public final class ClusterCapacityReader {
   private <T extends KubernetesResourceList<?>> CompletableFuture<Void> pages(
       KubernetesClient client,
       String path,
-      Class<T> type,
+      Function<byte[], T> parse,
       Consumer<T> each,
       Duration timeout,
       String continueToken) {
-    return page(client, path, type, timeout, continueToken)
+    return page(client, path, parse, timeout, continueToken)
         .thenCompose(
             page -> {
               each.accept(page);
               String next = page.getMetadata() == null ? null : page.getMetadata().getContinue();
               return next == null || next.isEmpty()
                   ? CompletableFuture.completedFuture(null)
-                  : pages(client, path, type, each, timeout, next);
+                  : pages(client, path, parse, each, timeout, next);
             });
   }
 
   private <T extends KubernetesResourceList<?>> CompletableFuture<T> page(
-      KubernetesClient client, String path, Class<T> type, Duration timeout, String continueToken) {
+      KubernetesClient client,
+      String path,
+      Function<byte[], T> parse,
+      Duration timeout,
+      String continueToken) {
     String query =
         (path.contains("?") ? "&" : "?")
             + "limit="
@@ -142,7 +153,7 @@ public final class ClusterCapacityReader {
             .uri(uri(client, path + query))
             .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
             .build();
-    return http.sendAsync(request, String.class)
+    return http.sendAsync(request, byte[].class)
         .thenApply(
             response -> {
               if (response.code() != 200) {
@@ -150,8 +161,13 @@ public final class ClusterCapacityReader {
                 throw new KubernetesClientException(
                     "GET /" + path + " answered " + response.code(), response.code(), null);
               }
-              return client.getKubernetesSerialization().unmarshal(response.body(), type);
+              return parse.apply(response.body());
             });
+  }
+
+  private static <T> Function<byte[], T> typed(KubernetesClient client, Class<T> type) {
+    return json ->
+        client.getKubernetesSerialization().unmarshal(new ByteArrayInputStream(json), type);
   }
 
   private static URI uri(KubernetesClient client, String path) {
