@@ -156,6 +156,7 @@ public final class FailoverPolicyReconciler
   @Override
   public List<EventSource<?, FailoverPolicy>> prepareEventSources(
       EventSourceContext<FailoverPolicy> context) {
+    context.getPrimaryCache().addIndexer(ManifestClaims.INDEX, claims::keys);
     // A data center's phase change wakes every policy that lists it; its figures do not.
     dataCenters =
         new InformerEventSource<>(
@@ -190,7 +191,9 @@ public final class FailoverPolicyReconciler
             .or(
                 () ->
                     claims
-                        .conflict(policy, context.getPrimaryCache().list().toList())
+                        .conflict(
+                            policy,
+                            claim -> context.getPrimaryCache().byIndex(ManifestClaims.INDEX, claim))
                         .map(conflict -> new WorkloadGate.Blocked("ManifestConflict", conflict)))
             .or(
                 () ->

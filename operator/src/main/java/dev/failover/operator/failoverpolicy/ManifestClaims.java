@@ -2,15 +2,16 @@ package dev.failover.operator.failoverpolicy;
 
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Two policies must never declare the same object: their server-side applies would take turns
@@ -33,28 +34,39 @@ final class ManifestClaims {
    */
   private final Map<String, Memo> memo = new ConcurrentHashMap<>();
 
+  /** The name of the policy cache's index by claim ({@link #keys}). */
+  static final String INDEX = "manifest-claims";
+
+  /**
+   * The policy's claims as index keys: the cache then finds a claim's other claimants directly,
+   * where comparing each policy with all others on every reconcile grew with the square of the
+   * policies.
+   */
+  List<String> keys(FailoverPolicy policy) {
+    return List.copyOf(claimsOf(policy).keySet());
+  }
+
   /**
    * Why the policy may not act: an object it declares that a policy created before it declares too.
    * Empty when it may.
+   *
+   * @param claimants the policies that claim a key (the cache's {@link #INDEX})
    */
-  Optional<String> conflict(FailoverPolicy policy, Collection<FailoverPolicy> all) {
+  Optional<String> conflict(
+      FailoverPolicy policy, Function<String, List<FailoverPolicy>> claimants) {
     Map<String, String> mine = claimsOf(policy);
-    return all.stream()
-        .filter(other -> FIRST_CREATED.compare(other, policy) < 0)
-        .filter(other -> !name(other).equals(name(policy)))
-        .filter(other -> claimsOf(other).keySet().stream().anyMatch(mine::containsKey))
-        .sorted(FIRST_CREATED)
-        .flatMap(
-            other ->
-                claimsOf(other).keySet().stream()
-                    .filter(mine::containsKey)
-                    .map(
-                        key ->
-                            mine.get(key)
-                                + " is also declared by policy "
-                                + name(other)
-                                + ", created before this one; rename it or remove it from one of"
-                                + " the two. Until then this policy applies nothing."))
+    return mine.keySet().stream()
+        .flatMap(key -> claimants.apply(key).stream().map(other -> Map.entry(key, other)))
+        .filter(claim -> FIRST_CREATED.compare(claim.getValue(), policy) < 0)
+        .filter(claim -> !name(claim.getValue()).equals(name(policy)))
+        .sorted(Map.Entry.comparingByValue(FIRST_CREATED))
+        .map(
+            claim ->
+                mine.get(claim.getKey())
+                    + " is also declared by policy "
+                    + name(claim.getValue())
+                    + ", created before this one; rename it or remove it from one of"
+                    + " the two. Until then this policy applies nothing.")
         .findFirst();
   }
 

@@ -3,7 +3,6 @@ package dev.failover.operator.failoverpolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ManifestClaimsTest {
@@ -39,18 +38,26 @@ class ManifestClaimsTest {
             policy("shop", "crm", "2026-11-23T10:00:00Z", WEB + "\n" + CONFIG), "uid-first", 1);
     FailoverPolicy later =
         identified(policy("shop", "copy", "2026-11-23T11:00:00Z", CONFIG), "uid-later", 1);
-    assertThat(claims.conflict(later, List.of(first, later))).isPresent();
+    assertThat(conflict(claims, later, first, later)).isPresent();
 
     FailoverPolicy firstWithoutConfig =
         identified(policy("shop", "crm", "2026-11-23T10:00:00Z", WEB), "uid-first", 2);
-    assertThat(claims.conflict(later, List.of(firstWithoutConfig, later)))
+    assertThat(conflict(claims, later, firstWithoutConfig, later))
         .as("a new generation's claims are worked out again")
         .isEmpty();
 
     claims.retainPolicies(java.util.Set.of("uid-later"));
-    assertThat(claims.conflict(later, List.of(first, later)))
+    assertThat(conflict(claims, later, first, later))
         .as("a forgotten policy's claims are worked out again")
         .isPresent();
+  }
+
+  /** Conflicts among {@code all}, found through an index by claim as the policy cache's is. */
+  private static java.util.Optional<String> conflict(
+      ManifestClaims claims, FailoverPolicy policy, FailoverPolicy... all) {
+    return claims.conflict(
+        policy,
+        key -> java.util.Arrays.stream(all).filter(p -> claims.keys(p).contains(key)).toList());
   }
 
   private static FailoverPolicy identified(FailoverPolicy policy, String uid, long generation) {
@@ -63,14 +70,14 @@ class ManifestClaimsTest {
   void aLaterPolicyDeclaringTheSameObjectIsBlockedAndToldWhoHasIt() {
     FailoverPolicy later = policy("shop", "copy", "2026-11-23T11:00:00Z", WEB);
 
-    assertThat(new ManifestClaims().conflict(later, List.of(FIRST, later)))
+    assertThat(conflict(new ManifestClaims(), later, FIRST, later))
         .hasValueSatisfying(
             why ->
                 assertThat(why)
                     .contains("Deployment shop/web")
                     .contains("policy shop/crm")
                     .contains("applies nothing"));
-    assertThat(new ManifestClaims().conflict(FIRST, List.of(FIRST, later))).isEmpty();
+    assertThat(conflict(new ManifestClaims(), FIRST, FIRST, later)).isEmpty();
   }
 
   @Test
@@ -83,9 +90,8 @@ class ManifestClaimsTest {
             "- {apiVersion: v1, kind: Service, metadata: {name: web}}");
     FailoverPolicy otherNamespace = policy("billing", "crm", "2026-11-23T11:00:00Z", WEB);
 
-    assertThat(new ManifestClaims().conflict(otherKind, List.of(FIRST, otherKind))).isEmpty();
-    assertThat(new ManifestClaims().conflict(otherNamespace, List.of(FIRST, otherNamespace)))
-        .isEmpty();
+    assertThat(conflict(new ManifestClaims(), otherKind, FIRST, otherKind)).isEmpty();
+    assertThat(conflict(new ManifestClaims(), otherNamespace, FIRST, otherNamespace)).isEmpty();
   }
 
   @Test
@@ -98,7 +104,7 @@ class ManifestClaimsTest {
             "- {apiVersion: apps/v1beta2, kind: Deployment, metadata: {name: web, namespace:"
                 + " shop}}");
 
-    assertThat(new ManifestClaims().conflict(reaching, List.of(FIRST, reaching)))
+    assertThat(conflict(new ManifestClaims(), reaching, FIRST, reaching))
         .hasValueSatisfying(why -> assertThat(why).contains("policy shop/crm"));
   }
 
@@ -106,13 +112,13 @@ class ManifestClaimsTest {
   void createdInTheSameSecondTheNameDecides() {
     FailoverPolicy twin = policy("shop", "zeta", "2026-11-23T10:00:00Z", WEB);
 
-    assertThat(new ManifestClaims().conflict(twin, List.of(FIRST, twin))).isPresent();
-    assertThat(new ManifestClaims().conflict(FIRST, List.of(FIRST, twin))).isEmpty();
+    assertThat(conflict(new ManifestClaims(), twin, FIRST, twin)).isPresent();
+    assertThat(conflict(new ManifestClaims(), FIRST, FIRST, twin)).isEmpty();
   }
 
   @Test
   void aPolicyAloneHasNoConflict() {
-    assertThat(new ManifestClaims().conflict(FIRST, List.of(FIRST))).isEmpty();
+    assertThat(conflict(new ManifestClaims(), FIRST, FIRST)).isEmpty();
     assertThat(ManifestClaims.claims(FIRST))
         .containsValues("Deployment shop/web", "ConfigMap shop/web");
   }
@@ -140,9 +146,9 @@ class ManifestClaimsTest {
               workload: {manifests: [{apiVersion: apps/v1, kind: Deployment, metadata: {name: b}}]}
             """);
 
-    assertThat(new ManifestClaims().conflict(squatter, List.of(first, squatter)))
+    assertThat(conflict(new ManifestClaims(), squatter, first, squatter))
         .hasValueSatisfying(
             why -> assertThat(why).contains("DNS name crm.example.com").contains("shop/crm"));
-    assertThat(new ManifestClaims().conflict(first, List.of(first, squatter))).isEmpty();
+    assertThat(conflict(new ManifestClaims(), first, first, squatter)).isEmpty();
   }
 }
