@@ -77,7 +77,8 @@ public final class ScaleBenchmark implements Callable<Integer> {
   @Option(
       names = "--jvm",
       split = " ",
-      defaultValue = "-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError",
+      defaultValue =
+          "-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError",
       description =
           "The operator's JVM options: by default as in the Helm chart's 512Mi memory limit.")
   private List<String> jvm;
