@@ -124,6 +124,7 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
         new InformerEventSource<>(
             InformerEventSourceConfiguration.from(FailoverPolicy.class, type)
                 .withName(kind.name() + "-policies")
+                .withItemStore(new PoliciesForRiders())
                 .withSecondaryToPrimaryMapper(
                     policy ->
                         riderOf(policy)
