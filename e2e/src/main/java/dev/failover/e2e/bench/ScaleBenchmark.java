@@ -78,7 +78,7 @@ public final class ScaleBenchmark implements Callable<Integer> {
       names = "--jvm",
       split = " ",
       defaultValue =
-          "-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError",
+          "-XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError",
       description =
           "The operator's JVM options: by default as in the Helm chart's 512Mi memory limit.")
   private List<String> jvm;

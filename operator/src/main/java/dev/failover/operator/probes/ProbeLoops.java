@@ -41,6 +41,7 @@ public final class ProbeLoops implements AutoCloseable {
   private final Clock clock;
   private final Consumer<String> onChange;
   private final ProbeListener onProbe;
+  private final Stalls stalls;
   private final ScheduledExecutorService scheduler;
   private final Map<String, Loop> loops = new ConcurrentHashMap<>();
   private final AtomicLong unexpectedFailures = new AtomicLong();
@@ -51,7 +52,17 @@ public final class ProbeLoops implements AutoCloseable {
    * @param onProbe called with every probe result
    */
   public ProbeLoops(String name, Clock clock, Consumer<String> onChange, ProbeListener onProbe) {
+    this(name, clock, onChange, onProbe, StallWatch.ofThisProcess());
+  }
+
+  /**
+   * @param stalls the operator's own stalls: a timeout during which it stalled for a quarter of the
+   *     timeout or more is not counted
+   */
+  ProbeLoops(
+      String name, Clock clock, Consumer<String> onChange, ProbeListener onProbe, Stalls stalls) {
     this.name = name;
+    this.stalls = stalls;
     this.clock = clock;
     this.onChange = onChange;
     this.onProbe = onProbe;
@@ -150,6 +161,7 @@ public final class ProbeLoops implements AutoCloseable {
         return;
       }
       CompletableFuture<ProbeResult> probe;
+      long startedNanos = System.nanoTime();
       try {
         probe = loop.target.probe(loop.settings.timeout());
       } catch (RuntimeException e) {
@@ -161,6 +173,9 @@ public final class ProbeLoops implements AutoCloseable {
             loop.inFlight.set(false);
             if (result == null) {
               unexpected(key, failure);
+              return;
+            }
+            if (timedOutWhileStalled(key, loop, result, startedNanos)) {
               return;
             }
             try {
@@ -210,6 +225,29 @@ public final class ProbeLoops implements AutoCloseable {
                 // Shutting down: nothing more to confirm.
               }
             });
+  }
+
+  /**
+   * A timeout during which the operator itself could not run for a quarter of the timeout or more
+   * is not counted: the answer may have come and waited, unread, while the timer ran. Without this,
+   * one long stall (a full collection, a starved machine) timed out every data center at once and
+   * took them all for blacked out. The schedule goes on; a real hang times out the next probe too.
+   */
+  private boolean timedOutWhileStalled(
+      String key, Loop loop, ProbeResult result, long startedNanos) {
+    if (result.outcome() != ProbeOutcome.TimedOut) {
+      return false;
+    }
+    Duration stalled = stalls.between(startedNanos, System.nanoTime());
+    if (stalled.compareTo(loop.settings.timeout().dividedBy(4)) < 0) {
+      return false;
+    }
+    log.info(
+        "{} {}: a probe timed out while the operator itself stalled for {} ms; not counted",
+        name,
+        key,
+        stalled.toMillis());
+    return true;
   }
 
   private void unexpected(String key, Throwable failure) {

@@ -182,6 +182,93 @@ class ProbeLoopsTest {
     assertThat(loops.state("dc").orElseThrow().phase()).isNotEqualTo(DataCenterPhase.Unreachable);
   }
 
+  @Test
+  void timeoutsWhileTheOperatorItselfStalledAreNotCounted() {
+    AtomicInteger attempts = new AtomicInteger();
+    AtomicInteger counted = new AtomicInteger();
+    loops =
+        new ProbeLoops(
+            "test",
+            Clock.systemUTC(),
+            key -> {},
+            (key, result, health) -> counted.incrementAndGet(),
+            (from, to) -> FAST.timeout().dividedBy(4));
+
+    loops.watch(
+        "dc",
+        "client",
+        timeout -> {
+          attempts.incrementAndGet();
+          return CompletableFuture.completedFuture(ProbeResult.timedOut(Instant.now(), timeout));
+        },
+        FAST,
+        Optional.empty(),
+        healthy());
+
+    eventually(() -> attempts.get() >= 10);
+    assertThat(counted.get()).isZero();
+    assertThat(loops.state("dc").orElseThrow().phase()).isEqualTo(DataCenterPhase.Healthy);
+    assertThat(loops.state("dc").orElseThrow().consecutiveFailures()).isZero();
+  }
+
+  @Test
+  void aStallShorterThanAQuarterOfTheTimeoutExcusesNothing() {
+    loops =
+        new ProbeLoops(
+            "test",
+            Clock.systemUTC(),
+            key -> {},
+            ProbeListener.none(),
+            (from, to) -> FAST.timeout().dividedBy(4).minusNanos(1));
+
+    loops.watch(
+        "dc",
+        "client",
+        timeout -> CompletableFuture.completedFuture(ProbeResult.timedOut(Instant.now(), timeout)),
+        FAST,
+        Optional.empty(),
+        healthy());
+
+    eventually(
+        () ->
+            loops
+                .state("dc")
+                .map(HealthState::phase)
+                .equals(Optional.of(DataCenterPhase.Unreachable)));
+  }
+
+  @Test
+  void aRefusalIsAnAnswerAndCountsThoughTheOperatorStalled() {
+    loops =
+        new ProbeLoops(
+            "test",
+            Clock.systemUTC(),
+            key -> {},
+            ProbeListener.none(),
+            (from, to) -> Duration.ofHours(1));
+
+    loops.watch(
+        "dc",
+        "client",
+        timeout ->
+            CompletableFuture.completedFuture(ProbeResult.refused(Instant.now(), Duration.ZERO)),
+        FAST,
+        Optional.empty(),
+        healthy());
+
+    eventually(
+        () ->
+            loops
+                .state("dc")
+                .map(HealthState::phase)
+                .equals(Optional.of(DataCenterPhase.Unreachable)));
+  }
+
+  private static HealthState healthy() {
+    return HealthState.restored(
+        DataCenterPhase.Healthy, Instant.now(), 0, 3, "restored from status");
+  }
+
   /** Probed hourly, the data center goes Unreachable on three probes: only confirmation did it. */
   private void assertUnreachableAfterThreeQuickProbes(AtomicInteger probes) {
     eventually(
@@ -219,9 +306,7 @@ class ProbeLoopsTest {
             Clock.systemUTC(),
             key -> {},
             (key, result, health) -> probes.incrementAndGet());
-    HealthState healthy =
-        HealthState.restored(DataCenterPhase.Healthy, Instant.now(), 0, 3, "restored from status");
-    loops.watch("dc", "client", probeTimeout -> answer.get(), hourly, Optional.empty(), healthy);
+    loops.watch("dc", "client", probeTimeout -> answer.get(), hourly, Optional.empty(), healthy());
     return probes;
   }
 
