@@ -13,6 +13,7 @@ import dev.failover.core.DurationText;
 import dev.failover.core.failover.FailbackWait;
 import dev.failover.core.failover.FailoverDecision;
 import dev.failover.core.failover.FailoverProgress;
+import dev.failover.core.failover.FailoverReason;
 import dev.failover.core.failover.FailoverStateMachine;
 import dev.failover.core.failover.PolicySettings;
 import dev.failover.core.failover.PolicySituation;
@@ -495,6 +496,8 @@ public final class FailoverPolicyReconciler
             && phaseOf(placement.get(primary)) == DataCenterPhase.Healthy;
     return NextLook.after(
         progress.currentStep() != null,
+        progress.inFlight() != null
+            && progress.inFlight().reason() == FailoverReason.AutomaticFailback,
         outcome.nextRetry().map(at -> Duration.between(clock.instant(), at)),
         awayFromHealthyPrimary && settings.failbackMode() == FailbackMode.Automatic,
         servingAndWatched);
