@@ -158,25 +158,32 @@ class RiderGrantsE2E {
 
     // Passing the developer limit is one security alert, however often the rider is reconciled.
     assertThat(securityAlerts("license.maxConcurrentDevelopers")).hasSize(1);
-    assertThat(operator.metrics().lines())
-        .anyMatch(
-            line ->
-                line.startsWith("failover_rider_license_used{")
-                    && line.contains(RIDER_LABEL)
-                    && line.contains("limit=\"maxConcurrentDevelopers\"")
-                    && line.endsWith(" 3.0"))
-        .anyMatch(
-            line ->
-                line.startsWith("failover_rider_license_allowed{")
-                    && line.contains(RIDER_LABEL)
-                    && line.contains("limit=\"maxConcurrentDevelopers\"")
-                    && line.endsWith(" 2.0"))
-        .anyMatch(
-            line ->
-                line.startsWith("failover_rider_security_alerts_total{")
-                    && line.contains(RIDER_LABEL)
-                    && line.contains("limit=\"maxConcurrentDevelopers\"")
-                    && line.endsWith(" 1.0"));
+    // The counter goes up once the hub has taken the Event: a scrape right after may precede it.
+    org.awaitility.Awaitility.await()
+        .alias("the license metrics and the one security alert counted")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(250))
+        .untilAsserted(
+            () ->
+                assertThat(operator.metrics().lines())
+                    .anyMatch(
+                        line ->
+                            line.startsWith("failover_rider_license_used{")
+                                && line.contains(RIDER_LABEL)
+                                && line.contains("limit=\"maxConcurrentDevelopers\"")
+                                && line.endsWith(" 3.0"))
+                    .anyMatch(
+                        line ->
+                            line.startsWith("failover_rider_license_allowed{")
+                                && line.contains(RIDER_LABEL)
+                                && line.contains("limit=\"maxConcurrentDevelopers\"")
+                                && line.endsWith(" 2.0"))
+                    .anyMatch(
+                        line ->
+                            line.startsWith("failover_rider_security_alerts_total{")
+                                && line.contains(RIDER_LABEL)
+                                && line.contains("limit=\"maxConcurrentDevelopers\"")
+                                && line.endsWith(" 1.0")));
 
     for (String dataCenter : DATA_CENTERS) {
       // The license's 100 concurrent SaaS users, written into the workload everywhere it runs.
