@@ -229,12 +229,7 @@ class ProbeLoopsTest {
         Optional.empty(),
         healthy());
 
-    eventually(
-        () ->
-            loops
-                .state("dc")
-                .map(HealthState::phase)
-                .equals(Optional.of(DataCenterPhase.Unreachable)));
+    awaitUnreachable();
   }
 
   @Test
@@ -256,12 +251,7 @@ class ProbeLoopsTest {
         Optional.empty(),
         healthy());
 
-    eventually(
-        () ->
-            loops
-                .state("dc")
-                .map(HealthState::phase)
-                .equals(Optional.of(DataCenterPhase.Unreachable)));
+    awaitUnreachable();
   }
 
   private static HealthState healthy() {
@@ -271,12 +261,7 @@ class ProbeLoopsTest {
 
   /** Probed hourly, the data center goes Unreachable on three probes: only confirmation did it. */
   private void assertUnreachableAfterThreeQuickProbes(AtomicInteger probes) {
-    eventually(
-        () ->
-            loops
-                .state("dc")
-                .map(HealthState::phase)
-                .equals(Optional.of(DataCenterPhase.Unreachable)));
+    awaitUnreachable();
     // The state is published before the listener hears of the probe that made it: wait for it.
     eventually(() -> probes.get() >= 3);
     assertThat(probes.get()).as("three probes, none an hour apart").isEqualTo(3);
@@ -308,6 +293,15 @@ class ProbeLoopsTest {
             (key, result, health) -> probes.incrementAndGet());
     loops.watch("dc", "client", probeTimeout -> answer.get(), hourly, Optional.empty(), healthy());
     return probes;
+  }
+
+  private void awaitUnreachable() {
+    eventually(
+        () ->
+            loops
+                .state("dc")
+                .map(HealthState::phase)
+                .equals(Optional.of(DataCenterPhase.Unreachable)));
   }
 
   /** Polls until the condition holds; fails after {@link #WITHIN}. */
