@@ -12,8 +12,11 @@ import dev.failover.testbed.DataCenterCluster;
 import dev.failover.testbed.SharedTestbedExtension;
 import dev.failover.testbed.Testbed;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PolicyLifecycleE2E {
   private static final Duration SETTLE = Duration.ofSeconds(30);
+
+  /** Less than the shortest look a settled policy gets (15 s): only a wake-up is this quick. */
+  private static final Duration PUT_RIGHT_WITHIN = Duration.ofSeconds(12);
 
   private FailoverWorld world;
   private OperatorProcess operator;
@@ -233,6 +239,55 @@ class PolicyLifecycleE2E {
                             .get())
                     .isNotNull();
               });
+    }
+  }
+
+  /**
+   * The operator watches its DNSEndpoints in the hub too: a record repointed or deleted by hand
+   * wakes its policy, which puts it right at once. Without the watch this would wait for the
+   * settled policy's next look, 5 minutes away (15 s at the least), longer than this test allows.
+   */
+  @Test
+  void aDnsEndpointRepointedOrDeletedByHandIsPutRightAtOnce() {
+    PolicyDraft draft = PolicyDraft.of("lifecycle-dns", "shop").withStandby(StandbyMode.Hot);
+    try (PolicyUnderTest policy = PolicyUnderTest.apply(world, operator, draft)) {
+      policy.awaitActiveIn("toronto", SETTLE);
+      PolicyWatch watch = policy.watch();
+      List<String> toronto =
+          List.of(world.dataCenterResource("toronto").getSpec().getIngressAddress());
+      await().atMost(SETTLE).until(watch::dnsTargets, toronto::equals);
+      Resource<GenericKubernetesResource> record =
+          world
+              .hub()
+              .genericKubernetesResources("externaldns.k8s.io/v1alpha1", "DNSEndpoint")
+              .inNamespace(draft.namespace())
+              .withName(draft.name());
+
+      record.edit(
+          edited -> {
+            Map<String, Object> spec =
+                Map.of(
+                    "endpoints",
+                    List.of(
+                        Map.of(
+                            "dnsName", "lifecycle-dns.shop.failover.internal",
+                            "recordType", "A",
+                            "targets", List.of("198.51.100.99"))));
+            edited.getAdditionalProperties().put("spec", spec);
+            return edited;
+          });
+      await()
+          .alias("the record repointed by hand is put right")
+          .atMost(PUT_RIGHT_WITHIN)
+          .pollInterval(Duration.ofMillis(200))
+          .until(watch::dnsTargets, toronto::equals);
+
+      record.delete();
+      await()
+          .alias("the record deleted by hand is put back")
+          .atMost(PUT_RIGHT_WITHIN)
+          .pollInterval(Duration.ofMillis(200))
+          .until(watch::dnsTargets, toronto::equals);
     }
   }
 

@@ -136,6 +136,12 @@ public final class FailoverOperator implements AutoCloseable {
     Clock clock = Clock.systemUTC();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     KubernetesClient hub = new KubernetesClientBuilder().build();
+    try {
+      TrafficPublisher.requireServedBy(hub);
+    } catch (RuntimeException e) {
+      hub.close(); // its threads would keep a refused operator's JVM alive
+      throw e;
+    }
     // The operator's objects in each data center are watched, not read one by one per reconcile.
     ManagedObjectChanges memberChanges = new ManagedObjectChanges();
     DataCenterConnections connections =
@@ -299,6 +305,7 @@ public final class FailoverOperator implements AutoCloseable {
                 new FailbackSlots(config.maxConcurrentFailbacks()),
                 new FailbackSlotMetrics(registry),
                 policyHealthChanges::propagateEvent),
+            traffic,
             clock));
     RiderGrants riderGrants = new RiderGrants(connections, clock);
     RiderStatusMapper riderStatus = new RiderStatusMapper(clock);

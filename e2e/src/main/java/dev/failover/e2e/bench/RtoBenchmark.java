@@ -4,6 +4,7 @@ import dev.failover.api.v1alpha1.datacenter.DataCenterPhase;
 import dev.failover.api.v1alpha1.datacenter.ProbeSpec;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
 import dev.failover.api.v1alpha1.failoverpolicy.StandbyMode;
+import dev.failover.e2e.DataCenterExclusions;
 import dev.failover.e2e.DataCenterPlan;
 import dev.failover.e2e.FailoverWorld;
 import dev.failover.e2e.OperatorProcess;
@@ -31,11 +32,11 @@ import picocli.CommandLine.Option;
  * Measures RTO over repeated blackouts with the default detection settings: a Hot and a Warm policy
  * share the active data center, which is cut (its control plane stopped, or its API server frozen,
  * the kinds taking turns), and both fail over. The cut data center is brought back and the next
- * blackout hits wherever the workloads went, so no run waits for a failback: Toronto and Chicago
- * take turns (Washington, third in priority, is never the target). Each cut comes at a random point
- * of the probe cycle. Reports percentiles of the RTO, of detection and of the time beyond it, per
- * cut kind, the rules that triggered the moves, and writes every sample to a CSV so anyone can
- * recompute the table.
+ * blackout hits wherever the workloads went, so no run waits for a failback. Each move is aimed at
+ * the next data center of the placement ({@link CutRotation}): Toronto, Chicago and Washington are
+ * cut in turn. Each cut comes at a random point of the probe cycle. Reports percentiles of the RTO,
+ * of detection and of the time beyond it, per cut kind and per data center cut, the rules that
+ * triggered the moves, and writes every sample to a CSV so anyone can recompute the table.
  */
 @Command(
     name = "rto-benchmark",
@@ -75,7 +76,12 @@ public final class RtoBenchmark implements Callable<Integer> {
    */
   private static final Duration PROBE_INTERVAL = Duration.ofSeconds(2);
 
+  /** Every data center of the placement is cut in turn, in the placement's order. */
+  private static final CutRotation ROTATION =
+      new CutRotation(DataCenterPlan.defaults().stream().map(DataCenterPlan::name).toList());
+
   private Random phases;
+  private DataCenterExclusions exclusions;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new RtoBenchmark()).execute(args));
@@ -88,6 +94,7 @@ public final class RtoBenchmark implements Callable<Integer> {
     try (Testbed testbed = Testbed.start(work);
         FailoverWorld world = FailoverWorld.start(testbed, plans())) {
       OperatorProcess operator = world.operator();
+      exclusions = new DataCenterExclusions(world);
       for (String standby : STANDBYS) {
         policy(standby).applyTo(world);
       }
@@ -146,6 +153,12 @@ public final class RtoBenchmark implements Callable<Integer> {
     for (PolicyWatch policy : policies) {
       policy.awaitActiveIn(active, SETTLE);
     }
+    List<String> steeredAway = ROTATION.toExclude(active);
+    for (String dataCenter : steeredAway) {
+      exclusions.drain(
+          dataCenter, "rto-benchmark: aims this blackout at " + ROTATION.targetAfter(active));
+      world.awaitDataCenterPhase(dataCenter, DataCenterPhase.Excluded, SETTLE);
+    }
     Sleep.of(Duration.ofMillis(phases.nextInt((int) PROBE_INTERVAL.toMillis())));
     Instant cut = Instant.now();
     kind.cut(world.dataCenter(active));
@@ -165,6 +178,7 @@ public final class RtoBenchmark implements Callable<Integer> {
       measured.add(BlackoutSample.of(run, STANDBYS.get(i), kind, cut, status.getLastFailover()));
     }
     kind.restore(world.dataCenter(active));
+    steeredAway.forEach(exclusions::clear);
     for (PolicyWatch policy : policies) {
       policy.await(
           "fenced " + active,
@@ -172,6 +186,9 @@ public final class RtoBenchmark implements Callable<Integer> {
           SETTLE);
     }
     world.awaitDataCenterPhase(active, DataCenterPhase.Healthy, SETTLE);
+    for (String dataCenter : steeredAway) {
+      world.awaitDataCenterPhase(dataCenter, DataCenterPhase.Healthy, SETTLE);
+    }
     return measured;
   }
 
@@ -212,6 +229,21 @@ public final class RtoBenchmark implements Callable<Integer> {
         row(table, standby, cut, mine, "beyond detection", BlackoutSample::beyondMs);
       }
     }
+    table.append("\nRTO (cut → DNSEndpoint read back) by the data center cut:\n\n");
+    table.append("| standby | cut | data center cut → moved to | runs | p50 | p95 | p99 | max |\n");
+    table.append("|---|---|---|---|---|---|---|---|\n");
+    samples.stream()
+        .collect(
+            Collectors.groupingBy(
+                sample ->
+                    String.join(
+                        " | ",
+                        sample.standby(),
+                        sample.cut().name(),
+                        sample.from() + " → " + sample.to()),
+                TreeMap::new,
+                Collectors.mapping(BlackoutSample::rtoMs, Collectors.toList())))
+        .forEach((cells, rtos) -> table.append(percentileRow(cells, Percentiles.of(rtos))));
     table.append("\nTriggers (the rule that decided each move):\n");
     samples.stream()
         .collect(
@@ -239,17 +271,23 @@ public final class RtoBenchmark implements Callable<Integer> {
       String measure,
       ToLongFunction<BlackoutSample> value) {
     Percentiles p = Percentiles.of(samples.stream().map(value::applyAsLong).toList());
-    table.append(
-        String.format(
-            Locale.ROOT,
-            "| %s | %s | %d | %s | %.2f s | %.2f s | %.2f s | %.2f s |%n",
-            standby,
-            cut,
-            p.count(),
-            measure,
-            p.p50() / 1000.0,
-            p.p95() / 1000.0,
-            p.p99() / 1000.0,
-            p.max() / 1000.0));
+    table.append(percentileRow(String.join(" | ", standby, cut.name()), p, measure));
+  }
+
+  /** A Markdown row: the leading cells, the count, then p50, p95, p99 and max in seconds. */
+  private static String percentileRow(String cells, Percentiles p, String... between) {
+    StringBuilder row = new StringBuilder("| ").append(cells).append(" | ").append(p.count());
+    for (String cell : between) {
+      row.append(" | ").append(cell);
+    }
+    return row.append(
+            String.format(
+                Locale.ROOT,
+                " | %.2f s | %.2f s | %.2f s | %.2f s |%n",
+                p.p50() / 1000.0,
+                p.p95() / 1000.0,
+                p.p99() / 1000.0,
+                p.max() / 1000.0))
+        .toString();
   }
 }

@@ -113,6 +113,7 @@ public final class FailoverPolicyReconciler
   private final PolicyDisasterRecovery disasterRecovery;
   private final BackupSchedule backups;
   private final FailbackAdmission failbacks;
+  private final TrafficPublisher traffic;
   private InformerEventSource<DataCenter, FailoverPolicy> dataCenters;
   private volatile Instant lastSweep;
 
@@ -135,7 +136,9 @@ public final class FailoverPolicyReconciler
       PolicyDisasterRecovery disasterRecovery,
       BackupSchedule backups,
       FailbackAdmission failbacks,
+      TrafficPublisher traffic,
       Clock clock) {
+    this.traffic = traffic;
     this.disasterRecovery = disasterRecovery;
     this.failbacks = failbacks;
     this.observer = observer;
@@ -175,7 +178,8 @@ public final class FailoverPolicyReconciler
                 .build(),
             context);
     List<EventSource<?, FailoverPolicy>> sources =
-        new java.util.ArrayList<>(List.of(dataCenters, healthChanges));
+        new java.util.ArrayList<>(
+            List.of(dataCenters, healthChanges, traffic.eventSource(context)));
     sources.addAll(licenses.eventSources(context));
     sources.add(restoreGate.eventSource(context));
     return sources;

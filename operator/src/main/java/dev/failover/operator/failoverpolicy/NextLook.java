@@ -11,10 +11,9 @@ final class NextLook {
   /**
    * Settled, serving, and every data center of the placement watched: whatever the policy must act
    * on wakes it as it happens (a data center's phase, its objects edited or their readiness, its
-   * endpoint probes, its rider, a restore test, the disaster-recovery trigger, a backup due), so
-   * the look is only a safety net. A thousand such policies are then looked at a few times a second
-   * in all, not sixty-seven. Hub objects nobody watches (the DNSEndpoint edited by hand) are put
-   * right within this.
+   * endpoint probes, its DNSEndpoint edited or deleted, its rider, a restore test, the
+   * disaster-recovery trigger, a backup due), so the look is only a safety net. A thousand such
+   * policies are then looked at a few times a second in all, not sixty-seven.
    */
   static final Duration WHILE_SETTLED_AND_WATCHED = Duration.ofMinutes(5);
 

@@ -10,12 +10,6 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.Transforming
  */
 public final class PoliciesWithoutManagedFields extends TransformingItemStore<FailoverPolicy> {
   public PoliciesWithoutManagedFields() {
-    super(
-        policy -> {
-          if (policy.getMetadata() != null) {
-            policy.getMetadata().setManagedFields(null);
-          }
-          return policy;
-        });
+    super(WithoutManagedFields::strip);
   }
 }

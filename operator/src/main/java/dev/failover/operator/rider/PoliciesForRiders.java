@@ -2,6 +2,7 @@ package dev.failover.operator.rider;
 
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicy;
 import dev.failover.api.v1alpha1.failoverpolicy.FailoverPolicyStatus;
+import dev.failover.operator.failoverpolicy.WithoutManagedFields;
 import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import java.util.List;
 
@@ -18,9 +19,7 @@ final class PoliciesForRiders extends TransformingItemStore<FailoverPolicy> {
   }
 
   static FailoverPolicy slim(FailoverPolicy policy) {
-    if (policy.getMetadata() != null) {
-      policy.getMetadata().setManagedFields(null);
-    }
+    WithoutManagedFields.strip(policy);
     if (policy.getSpec() != null && policy.getSpec().getWorkload() != null) {
       policy.getSpec().getWorkload().setManifests(List.of());
     }
