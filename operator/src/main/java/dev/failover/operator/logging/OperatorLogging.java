@@ -24,6 +24,15 @@ import org.slf4j.LoggerFactory;
  * pipelines that parse fields.
  */
 public final class OperatorLogging {
+  /**
+   * JOSDK's InformerManager formats itself into its one DEBUG line, and its toString() throws for
+   * an informer of GenericKubernetesResource (the operator's DNSEndpoint watch): it asks the class
+   * for its API group. SLF4J then writes an error and a stack trace to standard error, outside the
+   * configured format. That logger is therefore never below INFO.
+   */
+  static final String INFORMER_MANAGER =
+      "io.javaoperatorsdk.operator.processing.event.source.informer.InformerManager";
+
   private static final String TEXT_PATTERN =
       "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level [%thread] %logger{36} - %msg%n";
 
@@ -57,7 +66,11 @@ public final class OperatorLogging {
     appender.setEncoder(encoder);
     appender.start();
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.toLevel(level, Level.INFO));
+    Level configured = Level.toLevel(level, Level.INFO);
+    root.setLevel(configured);
+    if (!configured.isGreaterOrEqual(Level.INFO)) {
+      context.getLogger(INFORMER_MANAGER).setLevel(Level.INFO);
+    }
     root.addAppender(appender);
     context.start();
   }

@@ -48,6 +48,26 @@ class OperatorLoggingTest {
   }
 
   @Test
+  void atDebugJosdksInformerManagerStillLogsOnlyFromInfo() {
+    OperatorLogging.to(context, "debug", LogFormat.text, out);
+    Logger informers = context.getLogger(OperatorLogging.INFORMER_MANAGER);
+
+    informers.debug("Registered {}", new Object());
+    informers.info("kept");
+
+    assertThat(lines()).singleElement().asString().contains("INFO").endsWith("kept");
+  }
+
+  @Test
+  void atWarnJosdksInformerManagerIsNotRaisedToInfo() {
+    OperatorLogging.to(context, "warn", LogFormat.text, out);
+
+    context.getLogger(OperatorLogging.INFORMER_MANAGER).info("routine");
+
+    assertThat(lines()).isEmpty();
+  }
+
+  @Test
   void jsonWritesOneParsableObjectPerLine() throws Exception {
     OperatorLogging.to(context, "info", LogFormat.json, out);
     Logger log = context.getLogger("dev.failover.operator.Example");
