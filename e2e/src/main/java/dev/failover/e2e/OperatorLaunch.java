@@ -49,6 +49,11 @@ public record OperatorLaunch(
 
   /** {@code java [options] -jar <jar>}, with the java that runs this JVM. */
   List<String> command() {
+    return command(List.of());
+  }
+
+  /** The same, with {@code moreOptions} after this launch's own. */
+  List<String> command(List<String> moreOptions) {
     String java =
         ProcessHandle.current()
             .info()
@@ -57,6 +62,7 @@ public record OperatorLaunch(
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(jvmOptions);
+    command.addAll(moreOptions);
     command.add("-jar");
     command.add(jar.toString());
     return command;

@@ -184,10 +184,11 @@ public final class OperatorProcess implements AutoCloseable {
   }
 
   private void launch() {
+    OperatorClassArchive.Start archive = OperatorClassArchive.startFor(launch.jar());
     try {
       Files.createDirectories(workDir);
       Files.createDirectories(logFile.getParent());
-      List<String> command = launch.command();
+      List<String> command = launch.command(archive.options());
       Files.writeString(
           logFile,
           "---- " + Instant.now() + " starting " + String.join(" ", command) + "\n",
@@ -200,7 +201,9 @@ public final class OperatorProcess implements AutoCloseable {
       builder.redirectErrorStream(true);
       builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
       process = builder.start();
+      process.onExit().thenAccept(exited -> archive.exited(exited.exitValue()));
     } catch (IOException e) {
+      archive.exited(-1);
       throw new UncheckedIOException("cannot start the operator " + name, e);
     }
     log.info(

@@ -40,6 +40,7 @@ import dev.failover.operator.failoverpolicy.ServerSideApply;
 import dev.failover.operator.failoverpolicy.ServicePoolCoupling;
 import dev.failover.operator.failoverpolicy.TrafficPublisher;
 import dev.failover.operator.failoverpolicy.WorkloadAppliers;
+import dev.failover.operator.notification.ChannelDirectory;
 import dev.failover.operator.notification.MessageTemplates;
 import dev.failover.operator.notification.NotificationChannelReconciler;
 import dev.failover.operator.notification.NotificationDelivery;
@@ -111,6 +112,7 @@ public final class FailoverOperator implements AutoCloseable {
   private final OperatorHttpEndpoints endpoints;
   private final DnsTriggerPoller drTriggers;
   private final BackupSchedule backupSchedule;
+  private final ChannelDirectory channels;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private FailoverOperator(
@@ -121,8 +123,10 @@ public final class FailoverOperator implements AutoCloseable {
       DataCenterConnections connections,
       OperatorHttpEndpoints endpoints,
       DnsTriggerPoller drTriggers,
-      BackupSchedule backupSchedule) {
+      BackupSchedule backupSchedule,
+      ChannelDirectory channels) {
     this.drTriggers = drTriggers;
+    this.channels = channels;
     this.operator = operator;
     this.monitor = monitor;
     this.policyHealth = policyHealth;
@@ -199,7 +203,8 @@ public final class FailoverOperator implements AutoCloseable {
               }
             });
     // Every moment people are told of is first a Notification in the hub (the outbox).
-    NotificationOutbox outbox = new NotificationOutbox(hub, new MessageTemplates());
+    ChannelDirectory channels = ChannelDirectory.watched(hub);
+    NotificationOutbox outbox = new NotificationOutbox(hub, new MessageTemplates(), channels);
     operator.register(
         new DataCenterReconciler(
             hub,
@@ -213,12 +218,13 @@ public final class FailoverOperator implements AutoCloseable {
             clock));
     TrafficPublisher traffic = new TrafficPublisher(hub);
     TenancyConfig tenancy = config.tenancy();
+    // The policy controller's watch of the riders also answers the placement's rider reads.
+    RiderLicenseGate licenseGate = new RiderLicenseGate();
     WorkloadAppliers appliers =
         new WorkloadAppliers(
-            connections, tenancy.tenancyRule(), new RiderGrantsBeforePlacement(hub));
+            connections, tenancy.tenancyRule(), new RiderGrantsBeforePlacement(hub, licenseGate));
     PolicyEvents events = new PolicyEvents(hub, clock);
     ConditionEvents conditionEvents = new ConditionEvents(hub, clock);
-    RiderLicenseGate licenseGate = new RiderLicenseGate();
     PolicySlaLedger slaLedger =
         new PolicySlaLedger(
             licenseGate::sla,
@@ -381,6 +387,7 @@ public final class FailoverOperator implements AutoCloseable {
       operator.start();
     } catch (RuntimeException e) {
       endpoints.close(); // its threads would keep a failed operator's JVM alive
+      channels.close();
       throw e;
     }
     started.set(true);
@@ -396,7 +403,8 @@ public final class FailoverOperator implements AutoCloseable {
         connections,
         endpoints,
         drTriggers,
-        backupSchedule);
+        backupSchedule,
+        channels);
   }
 
   @Override
@@ -410,6 +418,7 @@ public final class FailoverOperator implements AutoCloseable {
     capacity.close();
     drTriggers.close();
     backupSchedule.close();
+    channels.close();
     operator.stop();
     connections.close();
   }

@@ -130,6 +130,42 @@ class NotificationOutboxIT {
   }
 
   @Test
+  void aWatchedDirectoryOfChannelsWritesToTheChannelsItHasSeenAndForgetsDeletedOnes() {
+    try (ChannelDirectory watched = ChannelDirectory.watched(hub)) {
+      NotificationOutbox watching = new NotificationOutbox(hub, new MessageTemplates(), watched);
+      FailoverPolicy policy = policy("watched");
+      channel("watched-hook", receiver.url());
+      await()
+          .alias("the watch has the new channel")
+          .atMost(WITHIN)
+          .until(() -> names(watched.in(NAMESPACE)).contains("watched-hook"));
+
+      watching.publish(failoverStarted(policy, "action-5"));
+
+      assertThat(notificationsOf("watched", "watched-hook")).hasSize(1);
+      assertThat(watched.in("default"))
+          .noneMatch(c -> NAMESPACE.equals(c.getMetadata().getNamespace()));
+
+      hub.resources(NotificationChannel.class)
+          .inNamespace(NAMESPACE)
+          .withName("watched-hook")
+          .withTimeout(30, TimeUnit.SECONDS)
+          .delete();
+      await()
+          .alias("the watch has forgotten the deleted channel")
+          .atMost(WITHIN)
+          .until(() -> !names(watched.in(NAMESPACE)).contains("watched-hook"));
+      watching.publish(failoverStarted(policy, "action-6"));
+
+      assertThat(notificationsOf("watched", "watched-hook")).hasSize(1);
+    }
+  }
+
+  private static List<String> names(List<NotificationChannel> channels) {
+    return channels.stream().map(c -> c.getMetadata().getName()).toList();
+  }
+
+  @Test
   void aMomentPublishedTwiceIsOneNotificationDeliveredWithAValidSignature() {
     FailoverPolicy policy = policy("twice");
     channel("twice-hook", receiver.url());

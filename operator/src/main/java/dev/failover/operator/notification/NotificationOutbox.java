@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * moment again creates nothing (the API server's AlreadyExists is the answer, and success). The
  * message is rendered here, in the channel's language, and stored: what is delivered is what was
  * decided when it happened. Each Notification is owned by the policy: deleting the policy deletes
- * its notifications, delivered or not; retention deletes them earlier.
+ * its notifications, delivered or not; retention deletes them earlier. The channels come from a
+ * {@link ChannelDirectory}, and the policy is read only when one of them subscribes.
  */
 public class NotificationOutbox {
   private static final Logger log = LoggerFactory.getLogger(NotificationOutbox.class);
@@ -38,10 +40,18 @@ public class NotificationOutbox {
 
   private final KubernetesClient hub;
   private final MessageTemplates templates;
+  private final ChannelDirectory channels;
 
+  /** An outbox that lists the channels at each moment. */
   public NotificationOutbox(KubernetesClient hub, MessageTemplates templates) {
+    this(hub, templates, ChannelDirectory.listed(hub));
+  }
+
+  public NotificationOutbox(
+      KubernetesClient hub, MessageTemplates templates, ChannelDirectory channels) {
     this.hub = hub;
     this.templates = templates;
+    this.channels = channels;
   }
 
   /**
@@ -51,6 +61,13 @@ public class NotificationOutbox {
    *     Notification existing; the caller's reconcile retries
    */
   public void publish(PolicyMoment moment) {
+    List<NotificationChannel> subscribed =
+        channels.in(moment.namespace()).stream()
+            .filter(channel -> subscribes(channel, moment))
+            .toList();
+    if (subscribed.isEmpty()) {
+      return; // nobody to tell: the policy is not read either
+    }
     Optional<FailoverPolicy> policy =
         Optional.ofNullable(
             hub.resources(FailoverPolicy.class)
@@ -65,14 +82,8 @@ public class NotificationOutbox {
           moment.policyName());
       return;
     }
-    for (NotificationChannel channel :
-        hub.resources(NotificationChannel.class)
-            .inNamespace(moment.namespace())
-            .list()
-            .getItems()) {
-      if (subscribes(channel, moment)) {
-        create(notification(moment, policy.get(), channel));
-      }
+    for (NotificationChannel channel : subscribed) {
+      create(notification(moment, policy.get(), channel));
     }
   }
 

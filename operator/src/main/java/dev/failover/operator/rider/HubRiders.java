@@ -1,9 +1,6 @@
 package dev.failover.operator.rider;
 
 import dev.failover.api.v1alpha1.failoverpolicy.RiderRef;
-import dev.failover.api.v1alpha1.iaasrider.IaasRider;
-import dev.failover.api.v1alpha1.paasrider.PaasRider;
-import dev.failover.api.v1alpha1.saasrider.SaasRider;
 import dev.failover.core.pool.ServicePools;
 import dev.failover.core.rider.RiderNamespaces;
 import dev.failover.core.rider.UserLimits;
@@ -15,23 +12,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Riders and the platform team's namespace allow-lists, as the hub has them now. */
+/**
+ * Riders, as {@link RiderReads} has them, and the platform team's namespace allow-lists, as the hub
+ * has them now.
+ */
 final class HubRiders {
   private final KubernetesClient hub;
+  private final RiderReads reads;
 
-  HubRiders(KubernetesClient hub) {
+  HubRiders(KubernetesClient hub, RiderReads reads) {
     this.hub = hub;
+    this.reads = reads;
   }
 
-  /** The rider a policy names, read from the hub; empty if it does not exist (or is going). */
+  /** The rider a policy names; empty if it does not exist (or is going). */
   Optional<RiderTerms> find(String namespace, RiderRef ref) {
     if (ref == null || ref.getKind() == null || ref.getName() == null) {
       return Optional.empty();
     }
     return switch (ref.getKind()) {
-      case SaasRider -> get(SaasRider.class, namespace, ref.getName()).map(RiderTerms::of);
-      case PaasRider -> get(PaasRider.class, namespace, ref.getName()).map(RiderTerms::of);
-      case IaasRider -> get(IaasRider.class, namespace, ref.getName()).map(RiderTerms::of);
+      case SaasRider -> live(reads.saas(namespace, ref.getName())).map(RiderTerms::of);
+      case PaasRider -> live(reads.paas(namespace, ref.getName())).map(RiderTerms::of);
+      case IaasRider -> live(reads.iaas(namespace, ref.getName())).map(RiderTerms::of);
     };
   }
 
@@ -45,13 +47,13 @@ final class HubRiders {
     }
     return switch (ref.getKind()) {
       case SaasRider ->
-          get(SaasRider.class, namespace, ref.getName())
+          live(reads.saas(namespace, ref.getName()))
               .map(r -> new Rendering(RiderTerms.of(r).userLimits(), ServicePools.NONE));
       case PaasRider ->
-          get(PaasRider.class, namespace, ref.getName())
+          live(reads.paas(namespace, ref.getName()))
               .map(r -> new Rendering(RiderTerms.of(r).userLimits(), RiderServicePools.of(r)));
       case IaasRider ->
-          get(IaasRider.class, namespace, ref.getName())
+          live(reads.iaas(namespace, ref.getName()))
               .map(r -> new Rendering(RiderTerms.of(r).userLimits(), ServicePools.NONE));
     };
   }
@@ -81,11 +83,9 @@ final class HubRiders {
     }
   }
 
-  private <R extends io.fabric8.kubernetes.client.CustomResource<?, ?>> Optional<R> get(
-      Class<R> type, String namespace, String name) {
-    R rider = hub.resources(type).inNamespace(namespace).withName(name).get();
-    return rider == null || rider.getMetadata().getDeletionTimestamp() != null
-        ? Optional.empty()
-        : Optional.of(rider);
+  /** A rider being deleted grants nothing more. */
+  private static <R extends io.fabric8.kubernetes.client.CustomResource<?, ?>> Optional<R> live(
+      Optional<R> rider) {
+    return rider.filter(r -> r.getMetadata().getDeletionTimestamp() == null);
   }
 }

@@ -12,13 +12,14 @@ import java.util.Optional;
  * policy's workload is placed there; and writes the license's per-user limits and the service
  * pools' settings into the workload. The rider reconciler does the same on its own schedule; this
  * makes the order certain: a data center that joins, or returns from an outage, never serves a
- * workload under grants older than the rider's.
+ * workload under grants older than the rider's. The rider is read from {@code riders}: in the
+ * operator, the policy controller's watch of them ({@link RiderLicenseGate}), not a GET per apply.
  */
 public final class RiderGrantsBeforePlacement implements BeforePlacement {
   private final HubRiders riders;
 
-  public RiderGrantsBeforePlacement(KubernetesClient hub) {
-    this.riders = new HubRiders(hub);
+  public RiderGrantsBeforePlacement(KubernetesClient hub, RiderReads riders) {
+    this.riders = new HubRiders(hub, riders);
   }
 
   /**

@@ -31,9 +31,10 @@ import java.util.stream.Stream;
 /**
  * The rider's application limits, judged for a policy: its type must be one the license allows, and
  * it must be among the oldest policies the license allows under the rider. The riders are watched,
- * so a changed license wakes the policies that name the rider.
+ * so a changed license wakes the policies that name the rider; the same watch answers the rider
+ * reads of a policy's placement ({@link RiderGrantsBeforePlacement}).
  */
-public final class RiderLicenseGate implements LicenseGate {
+public final class RiderLicenseGate implements LicenseGate, RiderReads {
   private InformerEventSource<SaasRider, FailoverPolicy> saas;
   private InformerEventSource<PaasRider, FailoverPolicy> paas;
   private InformerEventSource<IaasRider, FailoverPolicy> iaas;
@@ -45,6 +46,29 @@ public final class RiderLicenseGate implements LicenseGate {
     paas = source(PaasRider.class, RiderKind.PaasRider, context);
     iaas = source(IaasRider.class, RiderKind.IaasRider, context);
     return List.of(saas, paas, iaas);
+  }
+
+  @Override
+  public Optional<SaasRider> saas(String namespace, String name) {
+    return prepared(saas).get(new ResourceID(name, namespace));
+  }
+
+  @Override
+  public Optional<PaasRider> paas(String namespace, String name) {
+    return prepared(paas).get(new ResourceID(name, namespace));
+  }
+
+  @Override
+  public Optional<IaasRider> iaas(String namespace, String name) {
+    return prepared(iaas).get(new ResourceID(name, namespace));
+  }
+
+  private static <R extends CustomResource<?, ?>> InformerEventSource<R, FailoverPolicy> prepared(
+      InformerEventSource<R, FailoverPolicy> source) {
+    if (source == null) {
+      throw new IllegalStateException("the rider watches are not prepared yet");
+    }
+    return source;
   }
 
   @Override

@@ -108,7 +108,7 @@ public abstract class RiderReconciler<R extends CustomResource<?, RiderStatus>>
     this.type = type;
     this.kind = kind;
     this.terms = terms;
-    this.hubRiders = new HubRiders(hub);
+    this.hubRiders = new HubRiders(hub, RiderReads.fromHub(hub));
 
     this.grants = grants;
     this.events = events;
