@@ -88,10 +88,15 @@ public final class PolicySlaLedger {
         riderSla.apply(policy).map(FailoverPlanChecks.Sla::creditTiers).orElse(List.of());
     SlaFigures figures = ledger.figures(now, sla);
     Optional<CreditDue> monthCredit = CreditSchedule.due(figures.monthToDate(), tiers);
-    status.setAvailability(availability(figures));
+    // The status's figures are measured at the heartbeat, not now: measured now, they drift with
+    // the clock (a young ledger or month, an outage going on), and every look of a policy waiting
+    // for a failback slot wrote its status for them alone. The heartbeat moves on every change and
+    // at least every 5 minutes; the metrics and the moments below are measured now.
+    SlaFigures persisted = ledger.figures(ledger.heartbeat(), sla);
+    status.setAvailability(availability(persisted));
     status.setSlaCreditDue(
-        monthCredit
-            .map(due -> credit(due, figures.monthToDate(), sla, figures.month()))
+        CreditSchedule.due(persisted.monthToDate(), tiers)
+            .map(due -> credit(due, persisted.monthToDate(), sla, persisted.month()))
             .orElse(null));
     metrics.recorded(
         policy.getMetadata().getNamespace(),

@@ -164,15 +164,42 @@ class PolicySlaLedgerTest {
   }
 
   @Test
-  void theMonthsCreditIsInTheStatusAndTheMetric() {
+  void theMonthsCreditIsInTheMetricNowAndInTheStatusAsOfTheHeartbeat() {
     Instant t = Instant.parse("2026-11-10T00:00:00Z");
     t = hold(true, t, Duration.ofHours(10));
-    hold(false, t, Duration.ofMinutes(10));
+    t = hold(false, t, Duration.ofMinutes(7));
 
+    // Now (10:06:45): 405 s down of 10 h 6 min 45 s, 98.88 %: the Refund tier.
+    assertThat(gauge(SlaMetrics.CREDIT)).isEqualTo(25.0);
+    // At the heartbeat (10:05): 300 s down of 10 h 5 min, 99.17 %: the Discount tier.
+    assertThat(status.getSla().getHeartbeat()).isEqualTo("2026-11-10T10:05:00Z");
+    assertThat(status.getSlaCreditDue().getRemedy()).isEqualTo(Remedy.Discount);
+    assertThat(status.getSlaCreditDue().getMeasuredAvailabilityPercent()).isEqualTo(99.173);
+
+    hold(false, t, Duration.ofMinutes(4));
+
+    assertThat(status.getSla().getHeartbeat()).isEqualTo("2026-11-10T10:10:00Z");
     assertThat(status.getSlaCreditDue().getRemedy()).isEqualTo(Remedy.Refund);
     assertThat(status.getSlaCreditDue().getCreditPercent()).isEqualTo(25.0);
     assertThat(status.getSlaCreditDue().getPeriod()).isEqualTo("2026-11");
-    assertThat(gauge(SlaMetrics.CREDIT)).isEqualTo(25.0);
+  }
+
+  @Test
+  void betweenHeartbeatsTheStatusFiguresDoNotDriftWithTheClock() {
+    // A young ledger with an outage: measured now, its availability would change at every look.
+    Instant t = Instant.parse("2026-11-10T00:00:00Z");
+    t = hold(true, t, Duration.ofMinutes(20));
+    t = hold(false, t, Duration.ofMinutes(1));
+    observe(true, t);
+    String figures = JSON.asJson(status.getAvailability());
+    double availabilityNow = gauge(SlaMetrics.AVAILABILITY);
+
+    hold(true, t.plusSeconds(15), Duration.ofMinutes(4));
+
+    assertThat(JSON.asJson(status.getAvailability())).isEqualTo(figures);
+    assertThat(status.getSla().getHeartbeat()).isEqualTo(t.toString());
+    // The metric is measured at each look: it rose as the outage fell further behind.
+    assertThat(gauge(SlaMetrics.AVAILABILITY)).isGreaterThan(availabilityNow);
   }
 
   @Test

@@ -73,10 +73,13 @@ public class FailoverPolicyStatus extends ConditionedStatus {
           + " the placement; deleting the policy deletes them all.")
   private List<ManagedObject> managedObjects = new ArrayList<>();
 
-  @JsonPropertyDescription("Measured availability and remaining error budget.")
+  @JsonPropertyDescription(
+      "Measured availability and remaining error budget, as of sla.heartbeat (at most 5 minutes"
+          + " old).")
   private Availability availability;
 
-  @JsonPropertyDescription("The SLA credit owed for the current period, if the SLA was breached.")
+  @JsonPropertyDescription(
+      "The SLA credit owed for the current period, if the SLA was breached, as of sla.heartbeat.")
   private SlaCredit slaCreditDue;
 
   @JsonPropertyDescription(
