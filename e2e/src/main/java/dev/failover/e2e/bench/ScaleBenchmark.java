@@ -137,8 +137,13 @@ public final class ScaleBenchmark implements Callable<Integer> {
       Measure.Result atRest = rest.stop();
       log("at rest: %s", atRest);
 
+      // Read again just before the cut: a policy moved during placement may have failed back
+      // to its primary since.
+      Map<String, FailoverPolicyStatus> beforeCut =
+          await(
+              world, "settled before the cut", drafts.keySet(), s -> settledIn(s, null), deadline);
       List<String> affected =
-          placed.entrySet().stream()
+          beforeCut.entrySet().stream()
               .filter(entry -> cut.equals(entry.getValue().getActiveDataCenter()))
               .map(Map.Entry::getKey)
               .toList();
