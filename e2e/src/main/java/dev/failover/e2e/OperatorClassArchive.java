@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,7 @@ final class OperatorClassArchive {
 
   /** What a start of this jar does: {@link #start()} if the archive is on, else nothing. */
   static Start startFor(Path jar) {
-    return Boolean.getBoolean(PROPERTY) ? of(jar).start() : start(List.of(), code -> {});
+    return Boolean.getBoolean(PROPERTY) ? of(jar).start() : Start.NONE;
   }
 
   /** The archive for this jar, whether it exists yet or not. */
@@ -59,26 +60,28 @@ final class OperatorClassArchive {
   }
 
   /** What one start does with the archive: its JVM options, and what to do when it exits. */
-  interface Start {
-    List<String> options();
+  record Start(List<String> options, IntConsumer onExit) {
+    static final Start NONE = new Start(List.of(), code -> {});
 
-    void exited(int exitCode);
+    void exited(int exitCode) {
+      onExit.accept(exitCode);
+    }
   }
 
   /** Uses the archive if it is there; else records it, unless another start is recording it. */
   Start start() {
     if (Files.isRegularFile(archive)) {
-      return start(concat(QUIET, "-XX:SharedArchiveFile=" + archive), code -> {});
+      return new Start(options("-XX:SharedArchiveFile=" + archive), code -> {});
     }
     try {
       Files.createFile(recording);
     } catch (FileAlreadyExistsException recordingElsewhere) {
-      return start(List.of(), code -> {});
+      return Start.NONE;
     } catch (IOException e) {
       log.warn("Not recording a class archive of the operator: {}", e.toString());
-      return start(List.of(), code -> {});
+      return Start.NONE;
     }
-    return start(concat(QUIET, "-XX:ArchiveClassesAtExit=" + recording), this::recorded);
+    return new Start(options("-XX:ArchiveClassesAtExit=" + recording), this::recorded);
   }
 
   /** 0, or 143 after SIGTERM: the JVM ran its exit, which writes the archive whole. */
@@ -100,23 +103,9 @@ final class OperatorClassArchive {
     }
   }
 
-  private static Start start(List<String> options, java.util.function.IntConsumer onExit) {
-    return new Start() {
-      @Override
-      public List<String> options() {
-        return options;
-      }
-
-      @Override
-      public void exited(int exitCode) {
-        onExit.accept(exitCode);
-      }
-    };
-  }
-
-  private static List<String> concat(List<String> first, String last) {
-    List<String> all = new java.util.ArrayList<>(first);
-    all.add(last);
-    return List.copyOf(all);
+  /** The CDS log lines off, then the one option that names the archive. */
+  private static List<String> options(String archiveOption) {
+    return java.util.stream.Stream.concat(QUIET.stream(), java.util.stream.Stream.of(archiveOption))
+        .toList();
   }
 }

@@ -35,6 +35,14 @@ class OperatorClassArchiveTest {
     Files.writeString(Path.of(path), "classes");
   }
 
+  /** A start that records, and exits with this code once the JVM has written the archive. */
+  private static void recordsAndExits(OperatorClassArchive archive, int exitCode)
+      throws IOException {
+    OperatorClassArchive.Start start = archive.start();
+    jvmWrites(start.options());
+    start.exited(exitCode);
+  }
+
   private List<String> files() throws IOException {
     try (Stream<Path> files = Files.list(target)) {
       return files.map(f -> f.getFileName().toString()).sorted().toList();
@@ -69,10 +77,8 @@ class OperatorClassArchiveTest {
   @Test
   void aStartKilledWhileRecordingKeepsNothingAndTheNextStartRecordsAgain() throws IOException {
     OperatorClassArchive archive = OperatorClassArchive.of(jar());
-    OperatorClassArchive.Start killed = archive.start();
-    jvmWrites(killed.options());
 
-    killed.exited(137);
+    recordsAndExits(archive, 137);
 
     assertThat(files()).containsExactly("failover-operator-1.0-all.jar");
     assertThat(archive.start().options()).anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="));
@@ -88,10 +94,7 @@ class OperatorClassArchiveTest {
 
   @Test
   void aRebuiltJarGetsAnArchiveOfItsOwn() throws IOException {
-    OperatorClassArchive archive = OperatorClassArchive.of(jar());
-    OperatorClassArchive.Start first = archive.start();
-    jvmWrites(first.options());
-    first.exited(0);
+    recordsAndExits(OperatorClassArchive.of(jar()), 0);
 
     Files.writeString(jar(), "rebuilt, and longer than before");
 
